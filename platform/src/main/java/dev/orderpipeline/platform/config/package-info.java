@@ -1,0 +1,2 @@
+/** See {@link dev.orderpipeline.platform}. */
+package dev.orderpipeline.platform.config;

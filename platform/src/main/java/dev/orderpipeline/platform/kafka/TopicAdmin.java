@@ -1,0 +1,60 @@
+package dev.orderpipeline.platform.kafka;
+
+import dev.orderpipeline.schemas.TopicSpec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the pipeline's topics when they are missing, with the partition count, replication and cleanup policy
+ * given; existing topics are left alone (changing partitions of a keyed topic would move keys).
+ */
+public final class TopicAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+
+    private TopicAdmin() {
+    }
+
+    /**
+     * @return the topics that were created by this call
+     */
+    public static Set<String> ensureTopics(final Map<String, Object> clientConfig, final List<TopicSpec> specs,
+                                           final int partitions, final short replicationFactor, final Duration timeout) {
+        try (Admin admin = Admin.create(clientConfig)) {
+            final Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            final List<NewTopic> missing = specs.stream()
+                    .filter(spec -> !existing.contains(spec.name()))
+                    .map(spec -> new NewTopic(spec.name(), partitions, replicationFactor).configs(configs(spec, replicationFactor)))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(), partitions);
+            }
+            return Set.copyOf(missing.stream().map(NewTopic::name).toList());
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create topics: " + e.getMessage(), e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    private static Map<String, String> configs(final TopicSpec spec, final short replicationFactor) {
+        final Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()));
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(Math.max(1, replicationFactor - 1)));
+        return configs;
+    }
+}
