@@ -47,6 +47,7 @@ public final class Topics implements AutoCloseable {
     private final Topic<String, OrderPlaced> orders;
     private final Topic<byte[], byte[]> ordersDlq;
     private final Topic<String, OrderStatusChanged> orderStatus;
+    private final Topic<byte[], byte[]> orderStatusDlq;
     private final Topic<String, OrderCancelled> orderCancellations;
     private final Topic<String, NotificationRequested> notifications;
     private final Topic<byte[], byte[]> notificationsDlq;
@@ -58,6 +59,7 @@ public final class Topics implements AutoCloseable {
         this.orders = avro(ORDERS, OrderPlaced.class, serdeConfig);
         this.ordersDlq = new Topic<>(ORDERS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
         this.orderStatus = avro(ORDER_STATUS, OrderStatusChanged.class, serdeConfig);
+        this.orderStatusDlq = new Topic<>(ORDER_STATUS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
         this.orderCancellations = avro(ORDER_CANCELLATIONS, OrderCancelled.class, serdeConfig);
         this.notifications = avro(NOTIFICATIONS, NotificationRequested.class, serdeConfig);
         this.notificationsDlq = new Topic<>(NOTIFICATIONS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
@@ -95,6 +97,10 @@ public final class Topics implements AutoCloseable {
 
     public Topic<String, OrderStatusChanged> orderStatus() {
         return orderStatus;
+    }
+
+    public Topic<byte[], byte[]> orderStatusDlq() {
+        return orderStatusDlq;
     }
 
     public Topic<String, OrderCancelled> orderCancellations() {

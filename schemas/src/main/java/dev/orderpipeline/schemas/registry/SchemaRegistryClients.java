@@ -3,7 +3,6 @@ package dev.orderpipeline.schemas.registry;
 import dev.orderpipeline.schemas.registry.internal.CachingSchemaRegistryClient;
 import dev.orderpipeline.schemas.registry.internal.RestSchemaRegistryClient;
 import dev.orderpipeline.schemas.serde.AvroSerdeConfig;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +25,7 @@ public final class SchemaRegistryClients {
     /** A client for the registry the settings name. The caller closes it. */
     public static SchemaRegistryClient create(final AvroSerdeConfig config) {
         if (config.isMock()) {
-            return new CachingSchemaRegistryClient(mockScope(config.mockScope()), Duration.ofSeconds(-1));
+            return new CachingSchemaRegistryClient(mockScope(config.mockScope()), config.latestCacheTtl());
         }
         return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config), config.latestCacheTtl());
     }

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
-    private record ReaderKey(int schemaId, Schema readerSchema) {
+    private record ReaderKey(int schemaId, Class<?> generatedClass) {
     }
 
     private final Class<T> targetType;
@@ -81,8 +81,8 @@ public final class ConfluentAvroDeserializer<T> implements Deserializer<T> {
             }
             throw e;
         }
-        final Schema reader = readerSchema(writer);
-        final DatumReader<?> datumReader = readers.computeIfAbsent(new ReaderKey(id, reader), k -> readerFor(writer, reader));
+        final Class<?> generated = generatedClassFor(writer);
+        final DatumReader<?> datumReader = readers.computeIfAbsent(new ReaderKey(id, generated), k -> readerFor(writer, generated));
         final BinaryDecoder decoder = DecoderFactory.get()
                 .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
         try {
@@ -95,25 +95,31 @@ public final class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         }
     }
 
-    private Schema readerSchema(final Schema writer) {
+    /**
+     * The generated class to read into: the target type, or with specific.avro.reader the class named by the writer
+     * schema; null for GenericRecord. Deciding this here, and not from whether a class of the writer's name merely
+     * exists on the classpath, keeps generic reads generic: a newer writer schema must not be poured by field
+     * position into an older generated class.
+     */
+    private Class<?> generatedClassFor(final Schema writer) {
         if (targetType != null && SpecificRecord.class.isAssignableFrom(targetType)) {
-            return SpecificData.get().getSchema(targetType);
+            return targetType;
         }
         if (specificReader) {
             final Class<?> generated = SpecificData.get().getClass(writer);
             if (generated != null && SpecificRecord.class.isAssignableFrom(generated)) {
-                return SpecificData.get().getSchema(generated);
+                return generated;
             }
         }
-        return writer;
+        return null;
     }
 
-    private DatumReader<?> readerFor(final Schema writer, final Schema reader) {
-        final Class<?> generated = SpecificData.get().getClass(reader);
-        if (generated != null && SpecificRecord.class.isAssignableFrom(generated)) {
-            return new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
+    private static DatumReader<?> readerFor(final Schema writer, final Class<?> generated) {
+        if (generated == null) {
+            return new GenericDatumReader<>(writer, writer, GenericData.get());
         }
-        return new GenericDatumReader<>(writer, reader, GenericData.get());
+        final Schema reader = SpecificData.get().getSchema(generated);
+        return new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
 import org.apache.avro.Schema;
 
 /**
- * Caches what never changes in a registry: schemas by id, and ids by (subject, schema). The latest version of a
- * subject can change, so it is kept for a bounded time ({@code latest.cache.ttl.sec}, negative for ever). Every
- * other call goes straight through.
+ * Caches what never changes in a registry: schemas by id, and ids and lookups by (subject, schema). The latest
+ * version of a subject can change, so it is kept for a bounded time ({@code latest.cache.ttl.sec}, negative for
+ * ever). Every other call goes straight through.
  */
 public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -28,6 +28,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
     private final LongSupplier nanoClock;
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
     private final Map<String, Timed> latest = new ConcurrentHashMap<>();
 
     public CachingSchemaRegistryClient(final SchemaRegistryClient delegate, final Duration latestTtl) {
@@ -55,8 +56,14 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public RegisteredSchema lookup(final String subject, final Schema schema) {
+        final SubjectSchema key = new SubjectSchema(subject, schema);
+        final RegisteredSchema cached = lookups.get(key);
+        if (cached != null) {
+            return cached;
+        }
         final RegisteredSchema found = delegate.lookup(subject, schema);
-        ids.put(new SubjectSchema(subject, schema), found.id());
+        lookups.put(key, found);
+        ids.put(key, found.id());
         byId.putIfAbsent(found.id(), found.schema());
         return found;
     }

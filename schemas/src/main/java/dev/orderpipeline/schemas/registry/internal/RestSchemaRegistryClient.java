@@ -171,7 +171,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             }
         }
         throw new RegistryUnavailableException("Schema registry unreachable at " + urls + " after " + attempts
-                + " attempts (" + method + " " + path + "): " + (last == null ? "" : last.getMessage()), last);
+                + " attempts (" + method + " " + path + "): " + last, last);
     }
 
     private HttpRequest request(final String method, final String url, final String body) {
