@@ -16,7 +16,10 @@ public class SchemaRegistryException extends KafkaException {
     public static final int VERSION_NOT_FOUND = 40402;
     /** Confluent error code: schema not found. */
     public static final int SCHEMA_NOT_FOUND = 40403;
-    /** Confluent error code: the schema is incompatible with earlier versions. */
+    /**
+     * Error code for a schema incompatible with earlier versions: older registries send 409, current Confluent
+     * 40901; both come with HTTP status 409, which is what {@link #of} checks.
+     */
     public static final int INCOMPATIBLE_SCHEMA = 409;
     /** Confluent error code: the schema does not parse. */
     public static final int INVALID_SCHEMA = 42201;

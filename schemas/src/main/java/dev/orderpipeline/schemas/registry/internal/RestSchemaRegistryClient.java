@@ -96,17 +96,26 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema))
                     .path("is_compatible").asBoolean();
         } catch (final SchemaRegistryException e) {
-            if (e.isNotFound()) {
-                return true; // nothing registered yet: anything is compatible
+            if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
+                    || e.errorCode() == SchemaRegistryException.VERSION_NOT_FOUND) {
+                return true; // nothing registered under the subject yet: anything is compatible
             }
-            throw e;
+            throw e; // any other 404 means a wrong URL, not "compatible"
         }
     }
 
     @Override
     public CompatibilityLevel compatibility(final String subject) {
         final String path = subject == null ? "/config" : "/config/" + encode(subject) + "?defaultToGlobal=true";
-        final JsonNode answer = send("GET", path, null);
+        final JsonNode answer;
+        try {
+            answer = send("GET", path, null);
+        } catch (final SchemaRegistryException e) {
+            if (subject != null && e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
+                return compatibility(null); // Apicurio answers 40401 for a subject without versions
+            }
+            throw e;
+        }
         final String level = answer.has("compatibilityLevel") ? answer.get("compatibilityLevel").asText()
                 : answer.path("compatibility").asText();
         return CompatibilityLevel.valueOf(level);
