@@ -43,6 +43,7 @@ public final class Topics implements AutoCloseable {
     /** Customer funds and adjustments. Key: customer id. */
     public static final String ACCOUNTS = "accounts";
 
+    private final Map<String, Object> serdeConfig;
     private final SchemaRegistryClient registry;
     private final Topic<String, OrderPlaced> orders;
     private final Topic<byte[], byte[]> ordersDlq;
@@ -55,6 +56,7 @@ public final class Topics implements AutoCloseable {
     private final Topic<String, AccountAdjustment> accounts;
 
     private Topics(final Map<String, ?> serdeConfig) {
+        this.serdeConfig = Map.copyOf(serdeConfig);
         this.registry = SchemaRegistryClients.create(serdeConfig);
         this.orders = avro(ORDERS, OrderPlaced.class, serdeConfig);
         this.ordersDlq = new Topic<>(ORDERS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
@@ -121,6 +123,14 @@ public final class Topics implements AutoCloseable {
 
     public Topic<String, AccountAdjustment> accounts() {
         return accounts;
+    }
+
+    /**
+     * The serde settings these topics were created with, for internal serdes (stores, repartition topics) that
+     * should use the same registry; pass them together with {@link #registry()}.
+     */
+    public Map<String, Object> serdeConfig() {
+        return serdeConfig;
     }
 
     /** The registry client shared by this instance's serdes. */

@@ -1,0 +1,260 @@
+package dev.orderpipeline.topology.internal.order;
+
+import dev.orderpipeline.schemas.avro.LineItem;
+import dev.orderpipeline.schemas.avro.NotificationKind;
+import dev.orderpipeline.schemas.avro.OrderCancelled;
+import dev.orderpipeline.schemas.avro.OrderPlaced;
+import dev.orderpipeline.schemas.avro.OrderStatus;
+import dev.orderpipeline.topology.ReasonCode;
+import dev.orderpipeline.topology.SagaSettings;
+import dev.orderpipeline.topology.avro.CancelRequest;
+import dev.orderpipeline.topology.avro.LineOutcome;
+import dev.orderpipeline.topology.avro.OrderSagaState;
+import dev.orderpipeline.topology.avro.OrderSnapshot;
+import dev.orderpipeline.topology.avro.PaymentPhase;
+import dev.orderpipeline.topology.avro.PaymentResult;
+import dev.orderpipeline.topology.avro.SagaLine;
+import dev.orderpipeline.topology.avro.SagaPhase;
+import dev.orderpipeline.topology.avro.StockCommand;
+import dev.orderpipeline.topology.avro.StockCommandKind;
+import dev.orderpipeline.topology.avro.StockLine;
+import dev.orderpipeline.topology.avro.StockResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The state machine of one order, as pure functions of (input, current state, time) to a {@link Decision}. The four
+ * inputs are the order itself, the answer of the stock step for one SKU, the answer of the payment step, and a
+ * cancellation request; they may arrive in any order the topics allow, and each is handled in every phase.
+ *
+ * <pre>
+ *  (none) ──placed──▶ AWAITING_STOCK ──all reserved──▶ AWAITING_PAYMENT ──authorized──▶ CONFIRMED
+ *     │                   │  any short: release held            │ declined: release all     │ cancel: release all
+ *     │ cancel            ▼                                     ▼                           ▼       + refund
+ *     ▼                REJECTED                              REJECTED                  CANCELLED (reversal)
+ *  CANCEL_REQUESTED ──placed──▶ CANCELLED          cancel in AWAITING_*: CANCELLED, release held; a reservation or
+ *                                                   authorization that answers later is given back on arrival
+ * </pre>
+ *
+ * <p>Invalid orders are REJECTED at once; a duplicate {@code OrderPlaced} is ignored ({@link ReasonCode#DUPLICATE_ORDER}
+ * in the log only).
+ */
+public final class OrderSaga {
+
+    private final OrderValidator validator;
+
+    public OrderSaga(final SagaSettings settings) {
+        this.validator = new OrderValidator(settings);
+    }
+
+    /** An {@code OrderPlaced} arrived; {@code current} is null for an order id never seen. */
+    public Decision placed(final String orderId, final OrderPlaced order, final OrderSagaState current, final long now) {
+        if (current != null && current.getPhase() != SagaPhase.CANCEL_REQUESTED) {
+            return Decision.ignore(ReasonCode.DUPLICATE_ORDER + ": order already known, phase "
+                    + current.getPhase() + "; the duplicate changes nothing");
+        }
+        final Optional<Rejection> invalid = validator.validate(orderId, order);
+        final OrderSagaState fresh = OrderSagaState.newBuilder()
+                .setOrderId(orderId)
+                .setPhase(SagaPhase.AWAITING_STOCK)
+                .setSequence(-1)
+                .setOrder(snapshot(order))
+                .setLines(invalid.isPresent() ? List.of() : stockLines(order.getItems()))
+                .setPayment(PaymentPhase.NOT_REQUESTED)
+                .setCancellation(current == null ? null : current.getCancellation())
+                .build();
+        final Transition step = new Transition(fresh, now).status(OrderStatus.PENDING, null);
+        if (invalid.isPresent()) {
+            return step.reject(invalid.get()).decide();
+        }
+        if (fresh.getCancellation() != null) {
+            return step.cancel(cancelledBeforeConfirmation(fresh.getCancellation())).decide();
+        }
+        for (final StockLine line : step.lines()) {
+            step.reserve(line);
+        }
+        return step.decide();
+    }
+
+    /** The stock step answered the reservation of one SKU. */
+    public Decision stockAnswered(final String orderId, final StockResult answer, final OrderSagaState current,
+                                 final long now) {
+        if (current == null || current.getOrder() == null) {
+            return giveBackUnowned(answer, "stock answer for an order the saga does not know");
+        }
+        final Transition step = new Transition(current, now);
+        final StockLine line = step.lines().stream()
+                .filter(l -> l.getSku().equals(answer.getSku())).findFirst().orElse(null);
+        if (line == null) {
+            return giveBackUnowned(answer, "stock answer for SKU " + answer.getSku() + " the order did not ask for");
+        }
+        if (line.getOutcome() != LineOutcome.AWAITING) {
+            return Decision.ignore("repeated stock answer for SKU " + answer.getSku() + ", line already "
+                    + line.getOutcome());
+        }
+        line.setOutcome(answer.getReserved() ? LineOutcome.RESERVED : LineOutcome.SHORT);
+        line.setAvailable(answer.getAvailable());
+        return switch (step.phase()) {
+            case AWAITING_STOCK -> allAnswered(step.lines()) ? decideStock(step) : step.decide();
+            // Cancelled while this reservation was in flight: whatever it got is not wanted any more.
+            case CANCELLED, REJECTED -> line.getOutcome() == LineOutcome.RESERVED
+                    ? step.release(line).decide() : step.decide();
+            case CANCEL_REQUESTED, AWAITING_PAYMENT, CONFIRMED, UNKNOWN -> line.getOutcome() == LineOutcome.RESERVED
+                    ? step.release(line).decide("stock answer in phase " + step.phase() + "; released it")
+                    : Decision.ignore("stock answer in phase " + step.phase());
+        };
+    }
+
+    /** The payment step answered the authorization. */
+    public Decision paymentAnswered(final String orderId, final PaymentResult answer, final OrderSagaState current,
+                                    final long now) {
+        if (current == null || current.getOrder() == null) {
+            return Decision.ignore("payment answer for an order the saga does not know"
+                    + (answer.getAuthorized() ? "; it stays charged, the charge is in payment-charges" : ""));
+        }
+        final Transition step = new Transition(current, now);
+        if (step.payment() != PaymentPhase.AWAITING) {
+            return Decision.ignore("repeated payment answer, payment already " + step.payment());
+        }
+        return switch (step.phase()) {
+            case AWAITING_PAYMENT -> answer.getAuthorized() ? confirm(step) : declined(step, answer);
+            // Cancelled while the authorization was in flight: a charge that went through is given back.
+            case CANCELLED, REJECTED -> answer.getAuthorized()
+                    ? step.refund().decide() : step.payment(PaymentPhase.DECLINED).decide();
+            case CANCEL_REQUESTED, AWAITING_STOCK, CONFIRMED, UNKNOWN -> answer.getAuthorized()
+                    ? step.refund().decide("payment answer in phase " + step.phase() + "; refunded it")
+                    : Decision.ignore("payment answer in phase " + step.phase());
+        };
+    }
+
+    /** A cancellation was requested. */
+    public Decision cancelRequested(final String orderId, final OrderCancelled request, final OrderSagaState current,
+                                    final long now) {
+        final CancelRequest cancellation = CancelRequest.newBuilder()
+                .setRequestedBy(request.getRequestedBy())
+                .setReason(request.getReason())
+                .setRequestedAt(request.getRequestedAt())
+                .build();
+        if (current == null) {
+            // The cancellation overtook its order (different topics): remember it, the order is cancelled on arrival.
+            return new Decision(OrderSagaState.newBuilder()
+                    .setOrderId(orderId)
+                    .setPhase(SagaPhase.CANCEL_REQUESTED)
+                    .setSequence(-1)
+                    .setLines(List.of())
+                    .setPayment(PaymentPhase.NOT_REQUESTED)
+                    .setCancellation(cancellation)
+                    .build(), List.of(), null);
+        }
+        final Transition step = new Transition(OrderSagaState.newBuilder(current).setCancellation(cancellation).build(), now);
+        return switch (step.phase()) {
+            case AWAITING_STOCK, AWAITING_PAYMENT ->
+                    step.releaseHeld().cancel(cancelledBeforeConfirmation(cancellation)).decide();
+            case CONFIRMED -> step.releaseHeld().refund().cancel(reversed(cancellation)).decide();
+            case CANCEL_REQUESTED, REJECTED, CANCELLED, UNKNOWN ->
+                    Decision.ignore("cancellation of an order in phase " + current.getPhase() + " changes nothing");
+        };
+    }
+
+    private static Decision decideStock(final Transition step) {
+        final List<StockLine> shortLines = step.lines().stream()
+                .filter(l -> l.getOutcome() == LineOutcome.SHORT).toList();
+        if (shortLines.isEmpty()) {
+            return step.phase(SagaPhase.AWAITING_PAYMENT).status(OrderStatus.STOCK_RESERVED, null).authorize().decide();
+        }
+        final String detail = shortLines.stream()
+                .map(l -> l.getSku() + " (requested " + l.getQuantity() + ", available " + l.getAvailable() + ")")
+                .collect(Collectors.joining(", "));
+        return step.releaseHeld()
+                .reject(new Rejection(ReasonCode.OUT_OF_STOCK, "Not enough stock for " + detail))
+                .decide();
+    }
+
+    private static Decision confirm(final Transition step) {
+        return step.payment(PaymentPhase.AUTHORIZED)
+                .status(OrderStatus.PAYMENT_AUTHORIZED, null)
+                .phase(SagaPhase.CONFIRMED)
+                .status(OrderStatus.CONFIRMED, null)
+                .notifyCustomer(NotificationKind.ORDER_CONFIRMED, null)
+                .decide();
+    }
+
+    private static Decision declined(final Transition step, final PaymentResult answer) {
+        final OrderSnapshot order = step.order();
+        return step.payment(PaymentPhase.DECLINED)
+                .releaseHeld()
+                .reject(new Rejection(ReasonCode.PAYMENT_DECLINED, "Insufficient funds in " + order.getCurrency()
+                        + ": order total " + order.getTotalMinor() + ", available " + answer.getAvailable()))
+                .decide();
+    }
+
+    /** A reservation nobody wants (no such order or line): give it back so no stock stays held by nothing. */
+    private static Decision giveBackUnowned(final StockResult answer, final String why) {
+        if (!answer.getReserved()) {
+            return Decision.ignore(why);
+        }
+        final StockCommand release = StockCommand.newBuilder()
+                .setKind(StockCommandKind.RELEASE)
+                .setOrderId(answer.getOrderId())
+                .setSku(answer.getSku())
+                .setQuantity(answer.getQuantity())
+                .build();
+        return new Decision(null, List.of(new SagaEffect.Release(release)), why + "; released it");
+    }
+
+    private static boolean allAnswered(final List<StockLine> lines) {
+        return lines.stream().noneMatch(l -> l.getOutcome() == LineOutcome.AWAITING);
+    }
+
+    private static Rejection cancelledBeforeConfirmation(final CancelRequest request) {
+        return new Rejection(ReasonCode.CANCELLED_BEFORE_CONFIRMATION, "Cancelled before confirmation" + by(request));
+    }
+
+    private static Rejection reversed(final CancelRequest request) {
+        return new Rejection(ReasonCode.REVERSED_AFTER_CONFIRMATION,
+                "Confirmed order cancelled; stock and funds returned" + by(request));
+    }
+
+    private static String by(final CancelRequest request) {
+        final StringBuilder text = new StringBuilder();
+        if (request.getRequestedBy() != null) {
+            text.append(" by ").append(request.getRequestedBy());
+        }
+        if (request.getReason() != null && !request.getReason().isBlank()) {
+            text.append(": ").append(request.getReason());
+        }
+        return text.toString();
+    }
+
+    private static OrderSnapshot snapshot(final OrderPlaced order) {
+        final List<LineItem> items = order.getItems() == null ? List.of() : order.getItems();
+        final List<SagaLine> lines = new ArrayList<>(items.size());
+        for (final LineItem item : items) {
+            if (item != null) {
+                lines.add(new SagaLine(item.getSku(), item.getQuantity(), item.getUnitPriceMinor()));
+            }
+        }
+        return OrderSnapshot.newBuilder()
+                .setCustomerId(order.getCustomerId())
+                .setCurrency(order.getCurrency())
+                .setTotalMinor(OrderValidator.totalMinor(items))
+                .setCreatedAt(order.getCreatedAt())
+                .setItems(lines)
+                .build();
+    }
+
+    /** One reservation per distinct SKU, quantities summed, in order of first appearance. */
+    private static List<StockLine> stockLines(final List<LineItem> items) {
+        final Map<String, Long> quantities = new LinkedHashMap<>();
+        for (final LineItem item : items) {
+            quantities.merge(item.getSku(), (long) item.getQuantity(), Long::sum);
+        }
+        final List<StockLine> lines = new ArrayList<>(quantities.size());
+        quantities.forEach((sku, quantity) -> lines.add(new StockLine(sku, quantity, LineOutcome.AWAITING, 0L)));
+        return lines;
+    }
+}
