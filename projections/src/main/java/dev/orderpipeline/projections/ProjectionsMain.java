@@ -7,6 +7,13 @@ import dev.orderpipeline.platform.health.Health;
 import dev.orderpipeline.platform.http.HttpServer;
 import dev.orderpipeline.platform.http.JsonMappers;
 import dev.orderpipeline.platform.metrics.Metrics;
+import dev.orderpipeline.platform.security.Security;
+import dev.orderpipeline.platform.security.SecurityConfig;
+import dev.orderpipeline.platform.security.Tls;
+import dev.orderpipeline.platform.security.TlsConfig;
+import io.javalin.config.JavalinConfig;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import dev.orderpipeline.schemas.Topics;
 import io.javalin.Javalin;
 import java.util.List;
@@ -24,9 +31,13 @@ public final class ProjectionsMain {
         final ObjectMapper json = JsonMappers.create();
         final Topics topics = Topics.create(kafka.serdeConfig());
         final Metrics metrics = new Metrics("projections");
-        final ProjectionsService projections = ProjectionsService.start(config, kafka, topics, metrics.registry());
-        final Javalin app = HttpServer.create(json, new Health(List.of(projections.readiness())), metrics,
-                List.of(projections::routes));
+        final SecurityConfig security = SecurityConfig.from(env);
+        final ProjectionsService projections = ProjectionsService.start(config, kafka, topics, metrics.registry(),
+                CustomerAccess.ownCustomerOrAdmin());
+        final List<Consumer<JavalinConfig>> services = new ArrayList<>(List.of(c -> Security.install(c, security),
+                projections::routes));
+        TlsConfig.from(env).ifPresent(tls -> services.add(c -> Tls.install(c, tls)));
+        final Javalin app = HttpServer.create(json, new Health(List.of(projections.readiness())), metrics, services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             projections.close();

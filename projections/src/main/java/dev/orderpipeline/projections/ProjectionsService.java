@@ -2,6 +2,7 @@ package dev.orderpipeline.projections;
 
 import dev.orderpipeline.platform.config.KafkaSettings;
 import dev.orderpipeline.platform.health.Health;
+import dev.orderpipeline.platform.security.Role;
 import dev.orderpipeline.platform.streams.StreamsProperties;
 import dev.orderpipeline.projections.internal.http.CustomersController;
 import dev.orderpipeline.projections.internal.http.OrdersController;
@@ -105,16 +106,16 @@ public final class ProjectionsService implements AutoCloseable {
     }
 
     /**
-     * Registers the query routes, each with the permission it needs ({@link ProjectionsAccess}) for the hosting
+     * Registers the query routes, each with the permission it needs ({@link Role}) for the hosting
      * server's access manager.
      */
     public void routes(final JavalinConfig config) {
-        config.routes.get("/sales/monthly", sales::range, ProjectionsAccess.SALES_READ);
-        config.routes.get("/sales/monthly/{month}", sales::month, ProjectionsAccess.SALES_READ);
-        config.routes.get("/sales/monthly/{month}/products", sales::topProducts, ProjectionsAccess.SALES_READ);
-        config.routes.get("/orders/{orderId}", orders::get, ProjectionsAccess.ORDERS_READ);
-        config.routes.get("/customers/{customerId}/orders", customers::orders, ProjectionsAccess.ORDERS_READ);
-        config.routes.get(MonthlySalesQueries.BATCH_PATH, peer::monthlySales, ProjectionsAccess.SALES_READ);
+        config.routes.get("/sales/monthly", sales::range, Role.SALES_READ);
+        config.routes.get("/sales/monthly/{month}", sales::month, Role.SALES_READ);
+        config.routes.get("/sales/monthly/{month}/products", sales::topProducts, Role.SALES_READ);
+        config.routes.get("/orders/{orderId}", orders::get, Role.ORDERS_READ);
+        config.routes.get("/customers/{customerId}/orders", customers::orders, Role.ORDERS_READ);
+        config.routes.get(MonthlySalesQueries.BATCH_PATH, peer::monthlySales, Role.SALES_READ);
     }
 
     /** Ready when Streams is RUNNING and every store answers on every partition active here. */

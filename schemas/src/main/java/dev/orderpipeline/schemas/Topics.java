@@ -38,6 +38,17 @@ public final class Topics implements AutoCloseable {
     public static final String NOTIFICATIONS = "notifications";
     /** Notifications that could not be delivered, with the reason in headers. */
     public static final String NOTIFICATIONS_DLQ = "notifications-dlq";
+    /** Short retry tier of the notification dispatcher (original bytes plus retry headers). Key: order id. */
+    public static final String NOTIFICATIONS_RETRY_1M = "notifications-retry-1m";
+    /** Long retry tier of the notification dispatcher. Key: order id. */
+    public static final String NOTIFICATIONS_RETRY_10M = "notifications-retry-10m";
+    /** Event ids whose delivery is settled (DELIVERED or DEAD_LETTERED): the dispatcher's dedupe state. Key: event id. */
+    public static final String NOTIFICATIONS_DELIVERED = "notifications-delivered";
+    /**
+     * The ingest service's ledger of Idempotency-Key claims and outcomes (bytes, JSON). Key: hashed (principal, key).
+     * Read whole by every ingest instance; kept two idempotency windows plus an hour.
+     */
+    public static final String INGEST_IDEMPOTENCY = "ingest-idempotency";
     /** Stock levels and adjustments. Key: SKU. */
     public static final String INVENTORY = "inventory";
     /** Customer funds and adjustments. Key: customer id. */
@@ -143,7 +154,8 @@ public final class Topics implements AutoCloseable {
      * be compacted: every topic keeps its records for ever, except the dead-letter topics (14 days).
      */
     public static List<TopicSpec> specs() {
-        final long fourteenDays = 14L * 24 * 60 * 60 * 1000;
+        final long sevenDays = 7L * 24 * 60 * 60 * 1000;
+        final long fourteenDays = 2 * sevenDays;
         return List.of(
                 new TopicSpec(ORDERS, false, -1),
                 new TopicSpec(ORDERS_DLQ, false, fourteenDays),
@@ -152,6 +164,10 @@ public final class Topics implements AutoCloseable {
                 new TopicSpec(ORDER_CANCELLATIONS, false, -1),
                 new TopicSpec(NOTIFICATIONS, false, -1),
                 new TopicSpec(NOTIFICATIONS_DLQ, false, fourteenDays),
+                new TopicSpec(NOTIFICATIONS_RETRY_1M, false, sevenDays),
+                new TopicSpec(NOTIFICATIONS_RETRY_10M, false, sevenDays),
+                new TopicSpec(NOTIFICATIONS_DELIVERED, false, sevenDays),
+                new TopicSpec(INGEST_IDEMPOTENCY, false, 49L * 60 * 60 * 1000),
                 new TopicSpec(INVENTORY, false, -1),
                 new TopicSpec(ACCOUNTS, false, -1));
     }

@@ -1,0 +1,85 @@
+package dev.orderpipeline.ingest.internal.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.orderpipeline.platform.http.Problem.FieldError;
+import dev.orderpipeline.platform.http.ProblemException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a request body as a JSON tree, refusing early what is not worth parsing: 415 for anything but
+ * {@code application/json}, 413 above the size limit (judged by {@code Content-Length} before reading a byte, and
+ * by counting for chunked bodies), 400 with line and column for malformed JSON, duplicate keys or trailing content.
+ */
+public final class JsonBodies {
+
+    private final ObjectReader reader;
+    private final int maxBytes;
+
+    public JsonBodies(final ObjectMapper json, final int maxBytes) {
+        this.reader = json.reader()
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.maxBytes = maxBytes;
+    }
+
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** The body as JSON. */
+    public JsonNode read(final Context ctx) {
+        final String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ProblemException(415, "/problems/unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json", null, Map.of("Accept", "application/json"));
+        }
+        final long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        final byte[] body = readBounded(ctx);
+        if (body.length == 0) {
+            throw ProblemException.badRequest("The body is empty; send a JSON object",
+                    List.of(new FieldError("", "is empty")));
+        }
+        try {
+            return reader.readTree(body);
+        } catch (final JsonProcessingException e) {
+            final JsonLocation at = e.getLocation();
+            final String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ProblemException.badRequest("Malformed JSON" + where + ": " + e.getOriginalMessage(),
+                    List.of(new FieldError("", "is not well-formed JSON" + where)));
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] readBounded(final Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            final byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (final IOException e) {
+            throw ProblemException.badRequest("The body could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(413, "/problems/content-too-large", "Content too large",
+                "The body exceeds the limit of " + maxBytes + " bytes", null, null);
+    }
+}

@@ -1,0 +1,2 @@
+/** The embedded KRaft broker and other local-only plumbing; not API. */
+package dev.orderpipeline.localstack.internal;
