@@ -167,7 +167,8 @@ class TopicsTest {
         final List<TopicSpec> specs = Topics.specs();
 
         // Then every declared topic has exactly one spec; none is compacted (inventory and accounts hold deltas);
-        // only the dead-letter topics expire
+        // the business topics keep records for ever, dead-letter topics 14 days, and the services' working topics
+        // (retry tiers, dedupe markers, idempotency ledger) only as long as their windows need
         assertThat(specs).extracting(TopicSpec::name).as("topics with a spec")
                 .doesNotHaveDuplicates()
                 .containsAll(typed)
@@ -175,8 +176,16 @@ class TopicsTest {
         assertThat(specs).as("compacted specs").noneMatch(TopicSpec::compacted);
         assertThat(specs).filteredOn(spec -> spec.name().endsWith("-dlq")).as("dead-letter specs")
                 .extracting(TopicSpec::retentionMs).containsOnly(fourteenDaysMs);
-        assertThat(specs).filteredOn(spec -> !spec.name().endsWith("-dlq")).as("other specs")
-                .extracting(TopicSpec::retentionMs).containsOnly(-1L);
+        final Map<String, Long> working = Map.of(
+                Topics.NOTIFICATIONS_RETRY_1M, 7L * 24 * 60 * 60 * 1000,
+                Topics.NOTIFICATIONS_RETRY_10M, 7L * 24 * 60 * 60 * 1000,
+                Topics.NOTIFICATIONS_DELIVERED, 7L * 24 * 60 * 60 * 1000,
+                Topics.INGEST_IDEMPOTENCY, 49L * 60 * 60 * 1000);
+        assertThat(specs).filteredOn(spec -> working.containsKey(spec.name())).as("working topic specs")
+                .allSatisfy(spec -> assertThat(spec.retentionMs()).as("retention of %s", spec.name())
+                        .isEqualTo(working.get(spec.name())));
+        assertThat(specs).filteredOn(spec -> !spec.name().endsWith("-dlq") && !working.containsKey(spec.name()))
+                .as("business topic specs").extracting(TopicSpec::retentionMs).containsOnly(-1L);
     }
 
     /** Values of the {@code public static final String} topic name constants of {@link Topics}. */
