@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +56,12 @@ public record DemoCatalogue(int skuCount, long stockPerSku, int customerCount, L
     public void publish(final KafkaSettings kafka, final Topics topics) {
         final Instant now = Instant.now();
         try (AdjustmentPublisher publisher = new AdjustmentPublisher(kafka, topics)) {
-            stock(now).forEach(publisher::send);
-            funds(now).forEach(publisher::send);
+            final List<Future<RecordMetadata>> sent = new ArrayList<>();
+            stock(now).forEach(adjustment -> sent.add(publisher.send(adjustment)));
+            funds(now).forEach(adjustment -> sent.add(publisher.send(adjustment)));
             publisher.flush();
+            // a seed that silently lost records would reject orders for no visible reason: fail loudly instead
+            sent.forEach(AdjustmentPublisher::await);
         }
         LOG.info("Seeded the demo catalogue: {} SKUs with {} units, {} customers with {} in each of {}", skuCount,
                 stockPerSku, customerCount, fundsPerCurrency, currencies);

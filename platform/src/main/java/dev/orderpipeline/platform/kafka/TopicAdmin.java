@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class TopicAdmin {
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), timeout);
                 LOG.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(), partitions);
             }
             return Set.copyOf(missing.stream().map(NewTopic::name).toList());
@@ -47,6 +49,30 @@ public final class TopicAdmin {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Returns once every partition of the topics has a leader. Producing into a partition whose leader is not
+     * known yet gets NOT_LEADER_OR_FOLLOWER; an idempotent producer's retry of its first batch can then land behind
+     * later batches and be refused as out of order until its delivery timeout, losing those records.
+     */
+    private static void awaitLeaders(final Admin admin, final List<String> topics, final Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            final Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            final boolean allLed = descriptions.values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Partitions of " + topics + " have no leader after " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 
