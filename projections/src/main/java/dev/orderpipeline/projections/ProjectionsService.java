@@ -4,6 +4,7 @@ import dev.orderpipeline.platform.config.KafkaSettings;
 import dev.orderpipeline.platform.health.Health;
 import dev.orderpipeline.platform.security.Role;
 import dev.orderpipeline.platform.streams.StreamsProperties;
+import dev.orderpipeline.projections.console.ConsoleRoutes;
 import dev.orderpipeline.projections.internal.http.CustomersController;
 import dev.orderpipeline.projections.internal.http.OrdersController;
 import dev.orderpipeline.projections.internal.http.PeerController;
@@ -116,6 +117,7 @@ public final class ProjectionsService implements AutoCloseable {
         config.routes.get("/orders/{orderId}", orders::get, Role.ORDERS_READ);
         config.routes.get("/customers/{customerId}/orders", customers::orders, Role.ORDERS_READ);
         config.routes.get(MonthlySalesQueries.BATCH_PATH, peer::monthlySales, Role.SALES_READ);
+        ConsoleRoutes.install(config);
     }
 
     /** Ready when Streams is RUNNING and every store answers on every partition active here. */

@@ -2,7 +2,6 @@ package dev.orderpipeline.platform.streams;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,12 +21,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public void configure(final Map<String, ?> configs) {
-        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        if (topic == null || topic.toString().isBlank()) {
-            throw new IllegalArgumentException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
-                    + " must name the dead-letter topic for " + getClass().getSimpleName());
-        }
-        this.dlqTopic = topic.toString();
+        this.dlqTopic = DeadLetters.topicFrom(configs, getClass());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.orderpipeline.platform.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * How a dead-letter record looks: the original key and value bytes, the original headers, and these headers
@@ -48,6 +50,21 @@ public final class DeadLetters {
             put(headers, FAILED_AT, failedAt);
         }
         return new ProducerRecord<>(dlqTopic, null, key, value, headers);
+    }
+
+    /**
+     * The dead-letter topic a handler was configured with: Kafka's own {@code errors.dead.letter.queue.topic.name}.
+     *
+     * @throws IllegalArgumentException when it is missing, so a misconfigured app fails at start, not on its first
+     *                                  poison record
+     */
+    public static String topicFrom(final Map<String, ?> configs, final Class<?> handler) {
+        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        if (topic == null || topic.toString().isBlank()) {
+            throw new IllegalArgumentException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
+                    + " must name the dead-letter topic for " + handler.getSimpleName());
+        }
+        return topic.toString();
     }
 
     /** Reads a header as UTF-8 text, or null if absent. */

@@ -3,16 +3,12 @@ package dev.orderpipeline.projections.internal.topology;
 import dev.orderpipeline.projections.avro.CustomerOrder;
 import dev.orderpipeline.projections.internal.store.CustomerOrderKeys;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps the customer-orders store: one entry per order under a key that sorts a customer's orders newest first
@@ -32,20 +28,7 @@ public final class CustomerOrdersIndexer implements Processor<String, OrderStatu
     /** The processor with its store, for {@code KStream#process}. */
     public static ProcessorSupplier<String, OrderStatusChanged, Void, Void> supplier(
             final String storeName, final Serde<CustomerOrder> serde) {
-        final StoreBuilder<KeyValueStore<String, CustomerOrder>> store = Stores
-                .keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde)
-                .withCachingEnabled();
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, OrderStatusChanged, Void, Void> get() {
-                return new CustomerOrdersIndexer(storeName);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(store);
-            }
-        };
+        return WithStore.supplier(storeName, serde, () -> new CustomerOrdersIndexer(storeName));
     }
 
     @Override

@@ -4,16 +4,12 @@ import dev.orderpipeline.projections.OrderChangeListener;
 import dev.orderpipeline.projections.avro.OrderHistory;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +35,7 @@ public final class OrderStatusTracker implements Processor<String, OrderStatusCh
     /** The processor with its store, for {@code KStream#process}. */
     public static ProcessorSupplier<String, OrderStatusChanged, String, OrderStatusChanged> supplier(
             final String storeName, final Serde<OrderHistory> historySerde, final OrderChangeListener listener) {
-        final StoreBuilder<KeyValueStore<String, OrderHistory>> store = Stores
-                .keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), historySerde)
-                .withCachingEnabled();
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, OrderStatusChanged, String, OrderStatusChanged> get() {
-                return new OrderStatusTracker(storeName, listener);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(store);
-            }
-        };
+        return WithStore.supplier(storeName, historySerde, () -> new OrderStatusTracker(storeName, listener));
     }
 
     @Override

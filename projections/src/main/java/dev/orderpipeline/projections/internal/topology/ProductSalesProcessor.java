@@ -7,16 +7,12 @@ import dev.orderpipeline.schemas.avro.OrderStatusChanged;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps the monthly-product-sales store: per month and SKU, the confirmed orders containing the SKU, its units and
@@ -36,20 +32,7 @@ public final class ProductSalesProcessor implements Processor<String, OrderStatu
     /** The processor with its store, for {@code KStream#process}. */
     public static ProcessorSupplier<String, OrderStatusChanged, Void, Void> supplier(
             final String storeName, final Serde<ProductSales> serde) {
-        final StoreBuilder<KeyValueStore<String, ProductSales>> store = Stores
-                .keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde)
-                .withCachingEnabled();
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, OrderStatusChanged, Void, Void> get() {
-                return new ProductSalesProcessor(storeName);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(store);
-            }
-        };
+        return WithStore.supplier(storeName, serde, () -> new ProductSalesProcessor(storeName));
     }
 
     @Override
