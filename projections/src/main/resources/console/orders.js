@@ -60,7 +60,7 @@ export function initOrders() {
 
   function renumber() {
     itemRows().forEach((li, index) => {
-      li.querySelector('.item-title').textContent = `Item ${index + 1}`;
+      li.setAttribute('aria-label', `Item ${index + 1}`);
       li.dataset.index = String(index);
       li.querySelector('.remove-item').setAttribute('aria-label', `Remove item ${index + 1}`);
       li.querySelector('.remove-item').disabled = itemRows().length === 1;
@@ -75,8 +75,7 @@ export function initOrders() {
       el('label', { for: `${id}-${name}` }, label),
       el('input', { id: `${id}-${name}`, name, value: String(value), required: true, 'aria-describedby': `${id}-${name}-error`, ...attrs }),
       el('p', { id: `${id}-${name}-error`, class: 'field-error', hidden: true }));
-    const li = el('li', { class: 'item' },
-      el('span', { class: 'item-title visually-hidden' }),
+    const li = el('li', { class: 'item', role: 'group' },
       field('sku', 'SKU', sku, { spellcheck: 'false', autocapitalize: 'characters' }),
       field('quantity', 'Quantity', quantity, { type: 'number', min: '1', max: '10000', step: '1', inputmode: 'numeric' }),
       field('unitPriceMinor', 'Unit price (minor units)', unitPriceMinor, { type: 'number', min: '0', step: '1', inputmode: 'numeric' }),
@@ -158,7 +157,7 @@ export function initOrders() {
       const { body: accepted } = await withRetry(
         () => api('/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
         { onWaiting: (seconds, error) => showRetrying(formState, seconds, error), attempts: 5 });
-      showState(formState, 'accepted', `Accepted: order ${accepted.orderId} is ${accepted.status}. Following it below.`);
+      showState(formState, 'accepted', `Accepted (202) as order ${accepted.orderId}; its status is followed under “Order status”.`);
       formState.dataset.orderId = accepted.orderId;
       track(accepted.orderId, { placed: true });
     } catch (error) {

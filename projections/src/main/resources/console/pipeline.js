@@ -54,11 +54,13 @@ export function initPipeline() {
     setBadge('health-live', live, 'LIVE', 'NOT LIVE');
     setBadge('health-ready', ready?.status === 'UP', 'READY', 'NOT READY');
     const checks = Object.entries(ready?.checks ?? {});
-    document.querySelector('#health-table tbody').replaceChildren(...checks.map(([name, check]) => {
-      const b = badge(check.up);
-      return el('tr', { dataset: { check: name, up: String(check.up) } },
-        el('th', { scope: 'row' }, name), el('td', {}, el('span', { class: b.className }, b.text)), el('td', {}, check.detail ?? ''));
-    }));
+    document.querySelector('#health-table tbody').replaceChildren(...(checks.length === 0
+      ? [el('tr', {}, el('td', { colspan: '3' }, 'This instance registers no readiness checks.'))]
+      : checks.map(([name, check]) => {
+        const b = badge(check.up);
+        return el('tr', { dataset: { check: name, up: String(check.up) } },
+          el('th', { scope: 'row' }, name), el('td', {}, el('span', { class: b.className }, b.text)), el('td', {}, check.detail ?? ''));
+      })));
   }
 
   function renderStreams(scrape) {

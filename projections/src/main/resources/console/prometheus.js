@@ -83,15 +83,16 @@ export function seriesKey(name, labels) {
   return `${name}{${Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 
-/** Per-second increase of a counter between two scrapes; NaN without an earlier scrape; 0 after a reset. */
+/**
+ * Per-second increase of a counter between two scrapes: NaN without an earlier scrape; a series missing from a
+ * scrape counts as 0 (Micrometer registers some only at their first event); 0 after a reset.
+ */
 export function rate(earlier, later, name, match = {}) {
   if (!earlier) {
     return NaN;
   }
   const seconds = (later.at - earlier.at) / 1000;
-  const delta = later.sum(name, match) - earlier.sum(name, match);
-  if (!(seconds > 0) || Number.isNaN(delta)) {
-    return NaN;
-  }
-  return Math.max(delta, 0) / seconds;
+  const orZero = (value) => (Number.isNaN(value) ? 0 : value);
+  const delta = orZero(later.sum(name, match)) - orZero(earlier.sum(name, match));
+  return seconds > 0 ? Math.max(delta, 0) / seconds : NaN;
 }

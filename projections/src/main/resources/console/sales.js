@@ -121,7 +121,7 @@ export function initSales() {
         {
           type: 'line', label: `Orders (${currency})`, yAxisID: 'orders', order: 1,
           data: orders, borderColor: cssColor('--chart-line'), backgroundColor: cssColor('--chart-line'),
-          pointRadius: 3, tension: 0.2,
+          pointRadius: 3, tension: 0,
         },
       ],
     };
@@ -201,6 +201,7 @@ export function initSales() {
     renderTable(range, currency);
     renderChart(range, currency);
     if (range.total.orders === 0) {
+      result.hidden = true;
       showState(state, 'empty', `No confirmed orders between ${range.from} and ${range.to} yet.`,
         { detail: 'Place an order below; it is counted here once the saga confirms it.' });
     } else {
