@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,18 +62,30 @@ public final class TopicAdmin {
             throws InterruptedException, ExecutionException, TimeoutException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            final Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            final boolean allLed = descriptions.values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            if (allLed) {
+            if (allLed(admin, topics, timeout)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("Partitions of " + topics + " have no leader after " + timeout);
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** Whether every partition has a leader; a topic the broker does not know yet just means "not yet". */
+    private static boolean allLed(final Admin admin, final List<String> topics, final Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            final Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return descriptions.values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
