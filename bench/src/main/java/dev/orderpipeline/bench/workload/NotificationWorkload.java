@@ -2,6 +2,9 @@ package dev.orderpipeline.bench.workload;
 
 import dev.orderpipeline.bench.BenchOptions;
 import dev.orderpipeline.bench.cluster.LocalCluster;
+import dev.orderpipeline.bench.load.HttpRequestBytes;
+import dev.orderpipeline.bench.load.LoadGenerator;
+import dev.orderpipeline.bench.load.LoadResult;
 import dev.orderpipeline.bench.process.ChildProcess;
 import dev.orderpipeline.bench.process.ChildSpec;
 import dev.orderpipeline.bench.process.Ports;
@@ -11,6 +14,7 @@ import dev.orderpipeline.bench.report.Target;
 import dev.orderpipeline.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +36,8 @@ public final class NotificationWorkload implements Workload {
 
     private static final String NAME = "notifications";
     private static final String PENDING = "dev.orderpipeline.consumers.NotificationMain";
+    /** The dispatcher's default {@code NOTIFY_MAX_IN_FLIGHT}. */
+    private static final int IN_FLIGHT = 64;
 
     @Override
     public String name() {
@@ -90,19 +96,40 @@ public final class NotificationWorkload implements Workload {
                 notes.add("notifications: only " + sink.distinctEvents() + " of " + m + " delivered in time");
             }
             final long duplicates = sink.requests() - sink.distinctEvents();
+            final double delivered = sink.rate();
+            final List<Long> timeline = sink.perSecond();
             final List<ResultRow> rows = new ArrayList<>();
             rows.add(new ResultRow(NAME, String.format(Locale.ROOT, "delivered to a local webhook, %,d notifications", m),
-                    "notifications/s", sink.rate(), "bare consumer, same topic, does nothing", baseline.rate(),
+                    "notifications/s", delivered, "bare consumer, same topic, does nothing", baseline.rate(),
                     Target.ratioAtLeast(0.3), "first to last record handled; webhook answers 204 at once"));
             rows.add(ResultRow.alone(NAME, "duplicate webhook deliveries", "requests", duplicates,
                     Target.atMost(0, "requests"), "requests for an event id already delivered"));
             rows.add(Rows.rss(NAME, dispatcher, "bare consumer", bare, Target.none()));
             dispatcher.stop(Duration.ofSeconds(30));
+            final LoadResult raw = rawHttp(context, sink);
+            rows.add(1, new ResultRow(NAME, "delivered to a local webhook vs the webhook's own capacity",
+                    "notifications/s", delivered, "raw POSTs of a webhook body to the same sink, " + IN_FLIGHT
+                    + " connections", raw.throughput(), Target.none(), "the HTTP ceiling at the dispatcher's "
+                    + "default in-flight limit: what delivery could reach with no Kafka, dedupe or signing"));
             return new WorkloadResult(rows, List.of(new Chart("notifications-over-time",
                     "Notifications delivered per second (webhook answering at once)", "second since first delivery",
-                    "notifications/s", false, List.of(LatencySweep.timeline("dispatcher", sink.perSecond(), false)))),
+                    "notifications/s", false, List.of(LatencySweep.timeline("dispatcher", timeline, false)))),
                     notes);
         }
+    }
+
+    /** Closed-loop POSTs of a webhook-sized body to the sink: the delivery ceiling of this machine and sink. */
+    private static LoadResult rawHttp(final WorkloadContext context, final WebhookSink sink) {
+        final HttpRequestBytes request = HttpRequestBytes.json("POST", "127.0.0.1:" + sink.url().getPort(), "/hook",
+                Map.of("X-Signature", "sha256=0"), "{\"eventId\":\"raw\",\"orderId\":\"order-1\","
+                        + "\"customerId\":\"c-1\",\"kind\":\"ORDER_CONFIRMED\",\"reasonCode\":null,"
+                        + "\"reasonMessage\":null,\"currency\":\"EUR\",\"totalMinor\":3490,"
+                        + "\"requestedAt\":\"2031-01-01T00:00:00Z\"}");
+        final LoadGenerator generator = new LoadGenerator(new InetSocketAddress("127.0.0.1", sink.url().getPort()),
+                context.progress());
+        generator.closedLoop("warm-up raw webhook POSTs", IN_FLIGHT, context.options().warmUp(), i -> request);
+        return generator.closedLoop("raw webhook POSTs, " + IN_FLIGHT + " connections", IN_FLIGHT,
+                context.options().run(), i -> request);
     }
 
     /** The bare consumer's result line. */

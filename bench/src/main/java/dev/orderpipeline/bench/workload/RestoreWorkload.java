@@ -99,12 +99,12 @@ public final class RestoreWorkload implements Workload {
             final List<ResultRow> rows = new ArrayList<>();
             rows.add(new ResultRow(NAME, String.format(Locale.ROOT, "projections ready after wiping local state, "
                     + "%,d order keys", n), "s", coldSeconds, "restart with local state intact", warmSeconds,
-                    Target.none(), "process start to /health/ready, then every view checked; a ratio above 1 is "
-                            + "the restore's cost"));
-            rows.add(ResultRow.alone(NAME, "changelog records restored per second", "records/s",
-                    changelogRecords / Math.max(0.001, coldSeconds - warmSeconds), Target.none(),
-                    String.format(Locale.ROOT, "%,d records in the projections' changelogs, over the extra time "
-                            + "the wiped restart took", changelogRecords)));
+                    Target.none(), String.format(Locale.ROOT, "process start to /health/ready, then every view "
+                            + "checked; %,d changelog records restored; the difference to the intact restart is the "
+                            + "restore's cost", changelogRecords)));
+            rows.add(ResultRow.alone(NAME, "restore speed, lower bound", "records/s", changelogRecords / coldSeconds,
+                    Target.none(), "changelog records restored / whole time to ready (JVM start and rebalance "
+                            + "included, so the restore itself is faster)"));
             rows.add(ResultRow.alone(NAME, String.format(Locale.ROOT, "initial build from %,d order-status events",
                     4L * n), "s", buildSeconds, Target.none(), "process start until every order is counted"));
             rows.add(Rows.rss(NAME, cold));

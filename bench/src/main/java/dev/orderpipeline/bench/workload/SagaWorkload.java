@@ -15,6 +15,8 @@ import dev.orderpipeline.bench.report.Chart;
 import dev.orderpipeline.bench.report.ResultRow;
 import dev.orderpipeline.bench.report.Target;
 import dev.orderpipeline.schemas.Topics;
+import dev.orderpipeline.schemas.avro.AccountAdjustment;
+import dev.orderpipeline.schemas.avro.InventoryAdjustment;
 import dev.orderpipeline.schemas.avro.OrderPlaced;
 import dev.orderpipeline.schemas.avro.OrderSource;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
@@ -75,7 +77,7 @@ public final class SagaWorkload implements Workload {
         try (LocalCluster cluster = context.cluster(NAME)) {
             final Topics topics = cluster.topics();
             final Serializer<OrderPlaced> orderBytes = topics.orders().valueSerde().serializer();
-            DemoCatalogue.seed(cluster.kafka(), topics);
+            seedCatalogue(context, cluster);
             cluster.createTopics(cluster.partitions(), COPY_OUT, LATENCY_IN, LATENCY_OUT);
             final long n = options.sagaOrders();
             final Instant created = Instant.now();
@@ -163,6 +165,23 @@ public final class SagaWorkload implements Workload {
             return result(options, n, sagaRate, copyRate, sagaTimeline, copyTimeline, sagaLatency, copyLatency,
                     httpLatency, saga, copier, cluster, notes);
         }
+    }
+
+    /**
+     * The demo catalogue ({@link DemoCatalogue#standard()}), written with {@link Preload} rather than
+     * {@link DemoCatalogue#seed}: the latter's producer keeps five requests in flight, and on topics created a moment
+     * before it can wedge on {@code OUT_OF_ORDER_SEQUENCE_NUMBER} (see {@link Preload}).
+     */
+    private static void seedCatalogue(final WorkloadContext context, final LocalCluster cluster) {
+        final Instant now = Instant.now();
+        final List<InventoryAdjustment> stock = DemoCatalogue.standard().stock(now);
+        final List<AccountAdjustment> funds = DemoCatalogue.standard().funds(now);
+        Preload.records(cluster.kafka(), cluster.topics().inventory().valueSerde().serializer(), stock.size(),
+                i -> new ProducerRecord<>(Topics.INVENTORY, stock.get((int) i).getSku(), stock.get((int) i)),
+                context.progress(), "demo stock");
+        Preload.records(cluster.kafka(), cluster.topics().accounts().valueSerde().serializer(), funds.size(),
+                i -> new ProducerRecord<>(Topics.ACCOUNTS, funds.get((int) i).getCustomerId(), funds.get((int) i)),
+                context.progress(), "demo funds");
     }
 
     private static Map<String, String> sagaEnv(final LocalCluster cluster) {
