@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.orderpipeline.ingest.internal.http.OrdersController;
 import dev.orderpipeline.platform.config.KafkaSettings;
 import dev.orderpipeline.registry.SchemaRegistryServer;
+import dev.orderpipeline.schemas.Topics;
 import dev.orderpipeline.schemas.avro.AccountAdjustment;
 import dev.orderpipeline.schemas.avro.AdjustmentKind;
 import dev.orderpipeline.schemas.avro.InventoryAdjustment;
@@ -171,7 +172,38 @@ class IngestApiIT {
         assertThat(stored).singleElement().satisfies(cancel -> {
             assertThat(cancel.getRequestedBy()).isEqualTo("dev-admin");
             assertThat(cancel.getReason()).isEqualTo("changed my mind");
+            assertThat(cancel.getRequestedByCustomerId()).as("an admin may cancel any order: not bound").isNull();
         });
+    }
+
+    @Test
+    void shouldBindACancellationByACallerBoundToACustomerToThatCustomer() throws Exception {
+        // When
+        final HttpResponse<String> shop = ingest.send("DELETE", "/orders/o-cancel-bound", null, null, keyOf("writer-c-1"));
+        final HttpResponse<String> shopToken = ingest.send("DELETE", "/orders/o-cancel-bound-token", null, null,
+                Map.of("Authorization", "Bearer " + token(Instant.now().plusSeconds(300))));
+        final HttpResponse<String> importer = ingest.send("DELETE", "/orders/o-cancel-unbound", null, null, keyOf("importer"));
+        final HttpResponse<String> analyst = ingest.send("DELETE", "/orders/o-cancel-refused", null, null, keyOf("analyst"));
+        // Then
+        assertThat(shop.statusCode()).as("customer-bound key, body %s", shop.body()).isEqualTo(202);
+        assertThat(shopToken.statusCode()).as("customer-bound token, body %s", shopToken.body()).isEqualTo(202);
+        assertThat(importer.statusCode()).as("unbound service, body %s", importer.body()).isEqualTo(202);
+        assertThat(analyst.statusCode()).as("without orders:write").isEqualTo(403);
+        assertThat(IngestHarness.valuesFor(kafka, ingest.topics().orderCancellations(), "o-cancel-bound"))
+                .as("cancellation by the key bound to c-1").singleElement().satisfies(cancel -> {
+                    assertThat(cancel.getRequestedBy()).as("requestedBy").isEqualTo("writer-c-1");
+                    assertThat(cancel.getRequestedByCustomerId()).as("requestedByCustomerId").isEqualTo("c-1");
+                });
+        assertThat(IngestHarness.valuesFor(kafka, ingest.topics().orderCancellations(), "o-cancel-bound-token"))
+                .as("cancellation by the token bound to c-1").singleElement().satisfies(cancel -> {
+                    assertThat(cancel.getRequestedBy()).as("requestedBy").isEqualTo("shop-c-1");
+                    assertThat(cancel.getRequestedByCustomerId()).as("requestedByCustomerId").isEqualTo("c-1");
+                });
+        assertThat(IngestHarness.valuesFor(kafka, ingest.topics().orderCancellations(), "o-cancel-unbound"))
+                .as("cancellation by an unbound service").singleElement()
+                .satisfies(cancel -> assertThat(cancel.getRequestedByCustomerId()).as("requestedByCustomerId").isNull());
+        assertThat(IngestHarness.keys(kafka, Topics.ORDER_CANCELLATIONS)).as("keys on order-cancellations")
+                .doesNotContain("o-cancel-refused");
     }
 
     @Test

@@ -33,6 +33,12 @@ public enum ReasonCode {
     CANCELLED_BEFORE_CONFIRMATION,
     /** A confirmed order was cancelled: stock and funds were given back (a reversal). */
     REVERSED_AFTER_CONFIRMATION,
+    /**
+     * A cancellation bound to a customer ({@code OrderCancelled.requestedByCustomerId}) named an order of another
+     * customer, so it was refused. Never written to {@code order-status}: like an ignored late cancellation, the
+     * refusal changes nothing (no event, nothing released), so it is only logged, with this code.
+     */
+    CANCELLATION_NOT_OWNER,
     /** Dead-letter reason: an {@code OrderPlaced} with neither an order id nor a record key. */
     MISSING_ORDER_ID,
     /** Dead-letter reason: the record key is not the id the value names (or is missing), so it would land on the wrong task. */

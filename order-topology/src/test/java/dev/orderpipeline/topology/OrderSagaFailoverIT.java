@@ -199,7 +199,7 @@ class OrderSagaFailoverIT {
         if (random.nextInt(10) == 0) {
             final String victim = orders.get(random.nextInt(i + 1)).getOrderId();
             cancels.send(new ProducerRecord<>(Topics.ORDER_CANCELLATIONS, victim,
-                    new OrderCancelled(victim, "it", "random cancellation", Instant.now())));
+                    new OrderCancelled(victim, "it", "random cancellation", Instant.now(), null)));
         }
     }
 

@@ -4,6 +4,10 @@ import static dev.orderpipeline.topology.SagaTestDriver.line;
 import static dev.orderpipeline.topology.SagaTestDriver.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.orderpipeline.platform.streams.DeadLetters;
 import dev.orderpipeline.schemas.avro.AccountAdjustment;
 import dev.orderpipeline.schemas.avro.AdjustmentKind;
@@ -16,6 +20,7 @@ import dev.orderpipeline.schemas.avro.OrderPlaced;
 import dev.orderpipeline.schemas.avro.OrderStatus;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
 import dev.orderpipeline.topology.avro.ChargeStatus;
+import dev.orderpipeline.topology.internal.order.OrderSagaProcessor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The saga's behaviour, scenario by scenario, on the production topology in a {@link SagaTestDriver}. Each input is
@@ -363,6 +369,167 @@ class OrderSagaTopologyTest {
         }
     }
 
+    /** Cancellations bound to a customer ({@code requestedByCustomerId}) cancel only that customer's orders. */
+    @Nested
+    class CancellationOwnership {
+
+        private static final List<OrderStatus> CANCELLED_EARLY = List.of(OrderStatus.PENDING, OrderStatus.CANCELLED);
+        private static final List<OrderStatus> REVERSED_HISTORY = List.of(OrderStatus.PENDING,
+                OrderStatus.STOCK_RESERVED, OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.CONFIRMED,
+                OrderStatus.CANCELLED);
+
+        @BeforeEach
+        void stockAndFunds() {
+            saga.setStock("SKU-1", 10);
+            saga.setFunds("c-1", "EUR", 10_000);
+        }
+
+        @Test
+        void shouldRefuseCancellationOfConfirmedOrderByAnotherCustomer() {
+            // Given
+            saga.place(order("o-1", "c-1", "EUR", line("SKU-1", 2, 1_000)));
+
+            // When
+            final List<String> log = sagaLog(() -> saga.cancelAs("o-1", "shop-c-2", "c-2"));
+
+            // Then
+            assertThat(saga.statusesOf("o-1")).as("history: no reversal, no new event").isEqualTo(CONFIRMED_HISTORY);
+            assertThat(saga.stock("SKU-1")).as("stock stays sold").isEqualTo(8);
+            assertThat(saga.funds("c-1", "EUR")).as("funds stay charged").isEqualTo(8_000);
+            assertThat(saga.holdsOf("o-1")).as("holds kept").hasSize(1);
+            assertThat(saga.charge("o-1").getStatus()).as("charge").isEqualTo(ChargeStatus.AUTHORIZED);
+            assertThat(saga.notificationsOf("o-1")).extracting(NotificationRequested::getKind).as("notifications")
+                    .containsExactly(NotificationKind.ORDER_CONFIRMED);
+            assertThat(log).as("INFO log of the refusal").singleElement().asString()
+                    .contains("o-1", "CANCELLATION_NOT_OWNER", "shop-c-2", "c-2", "c-1");
+        }
+
+        @Test
+        void shouldRefuseCancellationByAnotherCustomerThatArrivedBeforeTheOrder() {
+            // Given
+            saga.cancelAs("o-1", "shop-c-2", "c-2");
+
+            // When
+            final List<String> log = sagaLog(() -> saga.place(order("o-1", "c-1", "EUR", line("SKU-1", 2, 1_000))));
+
+            // Then
+            assertThat(saga.statusesOf("o-1")).as("history: processed as if never cancelled")
+                    .isEqualTo(CONFIRMED_HISTORY);
+            assertThat(saga.stock("SKU-1")).as("stock sold").isEqualTo(8);
+            assertThat(saga.funds("c-1", "EUR")).as("funds charged").isEqualTo(8_000);
+            assertThat(saga.notificationsOf("o-1")).extracting(NotificationRequested::getKind).as("notifications")
+                    .containsExactly(NotificationKind.ORDER_CONFIRMED);
+            assertThat(log).as("INFO log of the refusal").singleElement().asString()
+                    .contains("o-1", "CANCELLATION_NOT_OWNER", "shop-c-2", "c-2", "arrived before the order");
+        }
+
+        @Test
+        void shouldStillLetTheOwnerCancelAfterRefusingAnotherCustomer() {
+            // Given
+            saga.cancelAs("o-early", "shop-c-2", "c-2");
+            saga.place(order("o-early", "c-1", "EUR", line("SKU-1", 1, 1_000)));
+            saga.place(order("o-late", "c-1", "EUR", line("SKU-1", 1, 1_000)));
+            saga.cancelAs("o-late", "shop-c-2", "c-2");
+
+            // When
+            saga.cancelAs("o-early", "shop-c-1", "c-1");
+            saga.cancelAs("o-late", "shop-c-1", "c-1");
+
+            // Then
+            assertThat(saga.statusesOf("o-early")).as("order refused a cancellation before it arrived")
+                    .isEqualTo(REVERSED_HISTORY);
+            assertThat(saga.statusesOf("o-late")).as("order refused a cancellation after it was confirmed")
+                    .isEqualTo(REVERSED_HISTORY);
+            assertThat(saga.stock("SKU-1")).as("stock returned").isEqualTo(10);
+            assertThat(saga.funds("c-1", "EUR")).as("funds returned").isEqualTo(10_000);
+        }
+
+        @Test
+        void shouldCancelOrderWhenItsOwnCustomerCancels() {
+            // Given
+            saga.place(order("o-1", "c-1", "EUR", line("SKU-1", 2, 1_000)));
+
+            // When
+            saga.cancelAs("o-1", "shop-c-1", "c-1");
+
+            // Then
+            assertThat(saga.statusesOf("o-1")).as("history").isEqualTo(REVERSED_HISTORY);
+            assertThat(saga.last("o-1").getReasonCode()).as("reason").isEqualTo("REVERSED_AFTER_CONFIRMATION");
+            assertThat(saga.last("o-1").getReasonMessage()).as("message names the requester").contains("shop-c-1");
+            assertThat(saga.stock("SKU-1")).as("stock returned").isEqualTo(10);
+            assertThat(saga.funds("c-1", "EUR")).as("funds returned").isEqualTo(10_000);
+            assertThat(saga.charge("o-1").getStatus()).as("charge").isEqualTo(ChargeStatus.REFUNDED);
+        }
+
+        @Test
+        void shouldCancelOrderWhoseOwnCustomersCancellationArrivedFirst() {
+            // Given
+            saga.cancelAs("o-1", "shop-c-1", "c-1");
+
+            // When
+            saga.place(order("o-1", "c-1", "EUR", line("SKU-1", 2, 1_000)));
+
+            // Then
+            assertThat(saga.statusesOf("o-1")).as("history").isEqualTo(CANCELLED_EARLY);
+            assertThat(saga.last("o-1").getReasonCode()).as("reason").isEqualTo("CANCELLED_BEFORE_CONFIRMATION");
+            assertThat(saga.stock("SKU-1")).as("stock").isEqualTo(10);
+            assertThat(saga.charge("o-1")).as("charge").isNull();
+        }
+
+        @Test
+        void shouldCancelAnyCustomersOrderWhenTheCancellationNamesNoCustomer() {
+            // Given
+            saga.place(order("o-confirmed", "c-1", "EUR", line("SKU-1", 2, 1_000)));
+            saga.cancelAs("o-early", "support-agent-7", null);
+
+            // When
+            saga.cancelAs("o-confirmed", "support-agent-7", null);
+            saga.place(order("o-early", "c-1", "EUR", line("SKU-1", 2, 1_000)));
+
+            // Then
+            assertThat(saga.statusesOf("o-confirmed")).as("history of the confirmed order")
+                    .isEqualTo(REVERSED_HISTORY);
+            assertThat(saga.statusesOf("o-early")).as("history of the order cancelled before it arrived")
+                    .isEqualTo(CANCELLED_EARLY);
+            assertThat(saga.stock("SKU-1")).as("stock").isEqualTo(10);
+            assertThat(saga.funds("c-1", "EUR")).as("funds").isEqualTo(10_000);
+        }
+
+        @Test
+        void shouldLetAnUnboundCancellationReplaceAWaitingOneBoundToAnotherCustomer() {
+            // Given
+            saga.cancelAs("o-1", "shop-c-2", "c-2");
+            saga.cancelAs("o-1", "support-agent-7", null);
+
+            // When
+            saga.place(order("o-1", "c-1", "EUR", line("SKU-1", 2, 1_000)));
+
+            // Then
+            assertThat(saga.statusesOf("o-1")).as("history").isEqualTo(CANCELLED_EARLY);
+            assertThat(saga.last("o-1").getReasonMessage()).as("message names the unbound requester")
+                    .contains("support-agent-7");
+            assertThat(saga.stock("SKU-1")).as("stock").isEqualTo(10);
+        }
+
+        /** The saga processors' INFO lines logged while {@code action} ran (the test configuration hides them). */
+        private List<String> sagaLog(final Runnable action) {
+            final Logger logger = (Logger) LoggerFactory.getLogger(OrderSagaProcessor.class);
+            final Level level = logger.getLevel();
+            final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+            captured.start();
+            logger.addAppender(captured);
+            logger.setLevel(Level.INFO);
+            try {
+                action.run();
+            } finally {
+                logger.setLevel(level);
+                logger.detachAppender(captured);
+            }
+            return captured.list.stream().filter(event -> event.getLevel() == Level.INFO)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
     @Nested
     class Validation {
 
@@ -444,7 +611,7 @@ class OrderSagaTopologyTest {
             saga.inventoryRecord("SKU-2", new InventoryAdjustment("SKU-1", AdjustmentKind.SET, 99L, SagaTestDriver.CREATED_AT));
             saga.accountsRecord(null, new AccountAdjustment("c-1", "EUR", AdjustmentKind.SET, 99L, SagaTestDriver.CREATED_AT));
             saga.accountsRecord("c-1", new AccountAdjustment("c-1", " ", AdjustmentKind.SET, 99L, SagaTestDriver.CREATED_AT));
-            saga.cancellationRecord("o-2", new OrderCancelled("o-1", null, null, SagaTestDriver.CREATED_AT));
+            saga.cancellationRecord("o-2", new OrderCancelled("o-1", null, null, SagaTestDriver.CREATED_AT, null));
 
             // Then
             assertThat(saga.deadLetters()).extracting(dead -> header(dead.headers(), DeadLetters.REASON))

@@ -127,8 +127,15 @@ final class SagaTestDriver implements AutoCloseable {
         rawOrders.pipeInput(key, value);
     }
 
+    /** A cancellation not bound to a customer, as staff, admins and direct producers send it. */
     void cancel(final String orderId) {
-        cancellations.pipeInput(orderId, new OrderCancelled(orderId, "c-test", "changed my mind", CREATED_AT));
+        cancellations.pipeInput(orderId, new OrderCancelled(orderId, "c-test", "changed my mind", CREATED_AT, null));
+    }
+
+    /** A cancellation by a caller bound to {@code customerId} (null: unbound), as ingest sends it. */
+    void cancelAs(final String orderId, final String requestedBy, final String customerId) {
+        cancellations.pipeInput(orderId, new OrderCancelled(orderId, requestedBy, "changed my mind", CREATED_AT,
+                customerId));
     }
 
     void setStock(final String sku, final long quantity) {

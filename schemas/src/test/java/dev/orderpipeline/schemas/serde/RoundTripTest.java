@@ -111,6 +111,11 @@ class RoundTripTest {
                         .setRequestedBy(null)
                         .setReason(null)
                         .build()), Topics.ORDER_CANCELLATIONS),
+                arguments(named("OrderCancelled, by a caller bound to a customer",
+                        OrderCancelled.newBuilder(SampleRecords.orderCancelled())
+                                .setRequestedBy("shop-c-42")
+                                .setRequestedByCustomerId("c-42")
+                                .build()), Topics.ORDER_CANCELLATIONS),
                 arguments(named("NotificationRequested, rejected with reasons", SampleRecords.notificationRequested()),
                         Topics.NOTIFICATIONS),
                 arguments(named("NotificationRequested, confirmed without reasons",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderpipeline.schemas.Topics;
+import dev.orderpipeline.schemas.avro.OrderCancelled;
 import dev.orderpipeline.schemas.avro.OrderPlaced;
 import dev.orderpipeline.schemas.avro.OrderStatus;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.TestInfo;
  * OrderPlaced can evolve compatibly in both directions: v2 below adds {@code channel} (with a default) and drops
  * the optional {@code clientOrderId}, which keeps it BACKWARD (and FORWARD) compatible with v1, the generated class.
  * Older code reads newer data and newer readers read older data; an incompatible v3 is refused by the registry.
+ *
+ * <p>Evolutions made to the committed schemas are pinned here too: OrderCancelled gained the optional
+ * {@code requestedByCustomerId}, and cancellations written before it must still be read (as not bound to a customer).
  */
 class SchemaEvolutionTest {
 
@@ -42,6 +46,11 @@ class SchemaEvolutionTest {
     /** v3: v2 plus a required field without default, which a v3 reader cannot fill from v2 data. */
     private static final Schema V3_INCOMPATIBLE = withExtraField(V2, new Schema.Field("priority",
             Schema.create(Schema.Type.INT), "Fulfilment priority; no default, so old data cannot be read."));
+
+    private static final String CANCELLATIONS_SUBJECT = Topics.ORDER_CANCELLATIONS + "-value";
+    /** OrderCancelled as it was before requestedByCustomerId, as producers built against it still write it. */
+    private static final Schema CANCELLED_BEFORE_CUSTOMER_BINDING =
+            without(OrderCancelled.getClassSchema(), "requestedByCustomerId");
 
     private MockRegistryScope scope;
 
@@ -237,6 +246,61 @@ class SchemaEvolutionTest {
 
         // Then it is accepted, which is what the other tests in this class rely on
         assertThat(scope.registry().isCompatible(ORDERS_SUBJECT, V2)).as("v2 FULL-compatible with v1").isTrue();
+    }
+
+    @Test
+    void shouldKeepOrderCancelledWithRequestedByCustomerIdFullyCompatibleWithTheVersionBefore() {
+        // Given OrderCancelled without requestedByCustomerId registered under FULL (backward and forward)
+        assertThat(CANCELLED_BEFORE_CUSTOMER_BINDING.getField("requestedByCustomerId")).as("field absent before")
+                .isNull();
+        scope.registry().setCompatibility(CANCELLATIONS_SUBJECT, CompatibilityLevel.FULL);
+        scope.registry().register(CANCELLATIONS_SUBJECT, CANCELLED_BEFORE_CUSTOMER_BINDING);
+
+        // When the current schema is registered
+        final int current = scope.registry().register(CANCELLATIONS_SUBJECT, OrderCancelled.getClassSchema());
+
+        // Then it is accepted as the next version
+        assertThat(scope.registry().lookup(CANCELLATIONS_SUBJECT, OrderCancelled.getClassSchema()).id())
+                .as("id of the current schema").isEqualTo(current);
+        assertThat(scope.registry().versions(CANCELLATIONS_SUBJECT)).as("versions").containsExactly(1, 2);
+    }
+
+    @Test
+    void shouldReadCancellationWrittenBeforeRequestedByCustomerIdAsNotBoundToACustomer() {
+        // Given a producer still on the schema before requestedByCustomerId writes a cancellation
+        final GenericRecord old = new GenericData.Record(CANCELLED_BEFORE_CUSTOMER_BINDING);
+        old.put("orderId", "o-1");
+        old.put("requestedBy", "support-agent-7");
+        old.put("reason", null);
+        old.put("requestedAt", SampleRecords.CREATED_AT.toEpochMilli());
+        final byte[] bytes;
+        try (ConfluentAvroSerializer<GenericRecord> oldProducer = new ConfluentAvroSerializer<>()) {
+            oldProducer.configure(scope.config(), false);
+            bytes = oldProducer.serialize(Topics.ORDER_CANCELLATIONS, old);
+        }
+
+        // When current code (the generated class) reads it
+        final OrderCancelled decoded;
+        try (ConfluentAvroSerde<OrderCancelled> consumer = scope.valueSerde(OrderCancelled.class)) {
+            decoded = consumer.deserializer().deserialize(Topics.ORDER_CANCELLATIONS, bytes);
+        }
+
+        // Then the new field takes its default, null: the cancellation is not bound to a customer
+        assertThat(decoded.getRequestedByCustomerId()).as("requestedByCustomerId of old data").isNull();
+        assertThat(decoded.getOrderId()).as("orderId").isEqualTo("o-1");
+        assertThat(decoded.getRequestedBy()).as("requestedBy").isEqualTo("support-agent-7");
+        assertThat(decoded.getRequestedAt()).as("requestedAt").isEqualTo(SampleRecords.CREATED_AT);
+    }
+
+    private static Schema without(final Schema base, final String dropped) {
+        final List<Schema.Field> fields = new ArrayList<>();
+        for (final Schema.Field field : base.getFields()) {
+            if (!field.name().equals(dropped)) {
+                fields.add(new Schema.Field(field, field.schema()));
+            }
+        }
+        return new Schema.Parser().parse(
+                Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields).toString());
     }
 
     private static Schema orderPlacedV2() {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /orders} and {@code DELETE /orders/{id}}: read, validate, authorize, publish, and answer 202 only once
- * Kafka has acknowledged the event.
+ * Kafka has acknowledged the event. A cancellation by a caller bound to a customer carries that customer
+ * ({@code requestedByCustomerId}); the saga refuses it for another customer's order.
  */
 public final class OrdersController {
 
@@ -110,14 +111,29 @@ public final class OrdersController {
             throw ProblemException.invalidParameter("reason", "must be 1-" + MAX_REASON + " characters");
         }
         RequestIds.orderId(orderId);
+        final String customerId = boundCustomer(principal);
         try {
             deps.publisher().publish(deps.topics().orderCancellations(), orderId,
-                    OrderEvents.cancelled(orderId, principal.subject(), reason, deps.clock().instant()));
+                    OrderEvents.cancelled(orderId, principal.subject(), reason, deps.clock().instant(), customerId));
         } catch (final PublishFailedException e) {
             throw IngestProblems.publishFailed(e, deps.retryAfter());
         }
-        LOG.info("Cancellation of order {} requested by {}", orderId, principal.subject());
+        if (customerId == null) {
+            LOG.info("Cancellation of order {} requested by {}", orderId, principal.subject());
+        } else {
+            LOG.info("Cancellation of order {} requested by {} for customer {}", orderId, principal.subject(),
+                    customerId);
+        }
         ctx.status(202).header("Location", "/orders/" + orderId).json(new Accepted(orderId, "CANCELLATION_REQUESTED"));
+    }
+
+    /**
+     * The customer a cancellation is bound to: the caller's own customer when it is bound to one, null for admins
+     * and unbound staff or service callers, who may cancel any order. The order's customer is not known here (ingest
+     * keeps no orders), so the saga compares the two and refuses a cancellation bound to another customer.
+     */
+    private static String boundCustomer(final Principal principal) {
+        return principal.isAdmin() ? null : principal.customerId().orElse(null);
     }
 
     private void publish(final OrderRequest request, final String orderId, final Instant createdAt)

@@ -30,9 +30,15 @@ public final class OrderEvents {
                 .build();
     }
 
+    /**
+     * The event of a cancellation request.
+     *
+     * @param requestedByCustomerId the customer the caller is bound to, or null for a caller that may cancel any
+     *                              order; when set, the saga refuses to cancel an order of another customer
+     */
     public static OrderCancelled cancelled(final String orderId, final String requestedBy, final String reason,
-                                           final Instant requestedAt) {
-        return new OrderCancelled(orderId, requestedBy, reason, requestedAt);
+                                           final Instant requestedAt, final String requestedByCustomerId) {
+        return new OrderCancelled(orderId, requestedBy, reason, requestedAt, requestedByCustomerId);
     }
 
     public static InventoryAdjustment inventory(final InventoryCommand command, final Instant at) {

@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * <p>Invalid orders are REJECTED at once; a duplicate {@code OrderPlaced} is ignored ({@link ReasonCode#DUPLICATE_ORDER}
- * in the log only).
+ * in the log only). A cancellation bound to a customer ({@code requestedByCustomerId}) cancels only that customer's
+ * orders: for another customer's order it is refused, whether it arrives after the order or before it, and changes
+ * nothing ({@link ReasonCode#CANCELLATION_NOT_OWNER} in the log only). An unbound one cancels any order.
  */
 public final class OrderSaga {
 
@@ -58,6 +60,11 @@ public final class OrderSaga {
                     + current.getPhase() + "; the duplicate changes nothing");
         }
         final Optional<Rejection> invalid = validator.validate(orderId, order);
+        final CancelRequest waiting = current == null ? null : current.getCancellation();
+        // A cancellation that overtook its order is checked against the order's customer only now.
+        final String refusal = waiting == null || mayCancel(waiting, order.getCustomerId()) ? null
+                : notOwner(waiting, order.getCustomerId())
+                        + "; it arrived before the order, which is processed as if not cancelled";
         final OrderSagaState fresh = OrderSagaState.newBuilder()
                 .setOrderId(orderId)
                 .setPhase(SagaPhase.AWAITING_STOCK)
@@ -65,11 +72,11 @@ public final class OrderSaga {
                 .setOrder(snapshot(order))
                 .setLines(invalid.isPresent() ? List.of() : stockLines(order.getItems()))
                 .setPayment(PaymentPhase.NOT_REQUESTED)
-                .setCancellation(current == null ? null : current.getCancellation())
+                .setCancellation(refusal == null ? waiting : null)
                 .build();
         final Transition step = new Transition(fresh, now).status(OrderStatus.PENDING, null);
         if (invalid.isPresent()) {
-            return step.reject(invalid.get()).decide();
+            return step.reject(invalid.get()).decide(refusal);
         }
         if (fresh.getCancellation() != null) {
             return step.cancel(cancelledBeforeConfirmation(fresh.getCancellation())).decide();
@@ -77,7 +84,7 @@ public final class OrderSaga {
         for (final StockLine line : step.lines()) {
             step.reserve(line);
         }
-        return step.decide();
+        return step.decide(refusal);
     }
 
     /** The stock step answered the reservation of one SKU. */
@@ -131,16 +138,21 @@ public final class OrderSaga {
         };
     }
 
-    /** A cancellation was requested. */
+    /**
+     * A cancellation was requested. One bound to a customer other than the order's is refused: nothing changes, and
+     * the refusal is logged like any other ignored cancellation.
+     */
     public Decision cancelRequested(final String orderId, final OrderCancelled request, final OrderSagaState current,
                                     final long now) {
         final CancelRequest cancellation = CancelRequest.newBuilder()
                 .setRequestedBy(request.getRequestedBy())
                 .setReason(request.getReason())
                 .setRequestedAt(request.getRequestedAt())
+                .setRequestedByCustomerId(request.getRequestedByCustomerId())
                 .build();
         if (current == null) {
-            // The cancellation overtook its order (different topics): remember it, the order is cancelled on arrival.
+            // The cancellation overtook its order (different topics): remember it, the order is cancelled on arrival
+            // if the request may cancel it (its customer is only known then).
             return new Decision(OrderSagaState.newBuilder()
                     .setOrderId(orderId)
                     .setPhase(SagaPhase.CANCEL_REQUESTED)
@@ -150,14 +162,47 @@ public final class OrderSaga {
                     .setCancellation(cancellation)
                     .build(), List.of(), null);
         }
+        if (current.getOrder() != null && !mayCancel(cancellation, current.getOrder().getCustomerId())) {
+            return Decision.ignore(notOwner(cancellation, current.getOrder().getCustomerId())
+                    + "; the order stays in phase " + current.getPhase());
+        }
         final Transition step = new Transition(OrderSagaState.newBuilder(current).setCancellation(cancellation).build(), now);
         return switch (step.phase()) {
             case AWAITING_STOCK, AWAITING_PAYMENT ->
                     step.releaseHeld().cancel(cancelledBeforeConfirmation(cancellation)).decide();
             case CONFIRMED -> step.releaseHeld().refund().cancel(reversed(cancellation)).decide();
-            case CANCEL_REQUESTED, REJECTED, CANCELLED, UNKNOWN ->
+            case CANCEL_REQUESTED -> anotherEarlyCancellation(current, cancellation);
+            case REJECTED, CANCELLED, UNKNOWN ->
                     Decision.ignore("cancellation of an order in phase " + current.getPhase() + " changes nothing");
         };
+    }
+
+    /**
+     * A second cancellation before the order arrived. The first one waits for the order, except that an unbound
+     * request replaces a bound one: the bound one may turn out to belong to another customer and be refused, while
+     * the unbound one cancels the order whoever placed it. Of two requests bound to different customers the first
+     * stays; if it is refused, the owner's cancellation must be sent again once the order is known.
+     */
+    private static Decision anotherEarlyCancellation(final OrderSagaState current, final CancelRequest cancellation) {
+        final CancelRequest waiting = current.getCancellation();
+        if (waiting != null && waiting.getRequestedByCustomerId() != null
+                && cancellation.getRequestedByCustomerId() == null) {
+            return new Decision(OrderSagaState.newBuilder(current).setCancellation(cancellation).build(), List.of(),
+                    "cancellation not bound to a customer replaces the waiting one bound to customer "
+                            + waiting.getRequestedByCustomerId());
+        }
+        return Decision.ignore("cancellation of an order in phase " + current.getPhase() + " changes nothing");
+    }
+
+    /** A request bound to a customer may cancel only that customer's orders; an unbound one any order. */
+    private static boolean mayCancel(final CancelRequest request, final String orderCustomerId) {
+        return request.getRequestedByCustomerId() == null || request.getRequestedByCustomerId().equals(orderCustomerId);
+    }
+
+    private static String notOwner(final CancelRequest request, final String orderCustomerId) {
+        return ReasonCode.CANCELLATION_NOT_OWNER + ": cancellation by " + request.getRequestedBy()
+                + " bound to customer " + request.getRequestedByCustomerId()
+                + " refused, the order belongs to customer " + orderCustomerId;
     }
 
     private static Decision decideStock(final Transition step) {

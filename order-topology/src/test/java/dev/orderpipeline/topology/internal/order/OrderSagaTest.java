@@ -163,6 +163,97 @@ class OrderSagaTest {
                 .anyMatch(e -> e instanceof SagaEffect.Refund).anyMatch(e -> e instanceof SagaEffect.Release);
     }
 
+    @Test
+    void shouldRefuseCancellationByAnotherCustomerWhileReservationsAreInFlight() {
+        // Given
+        final OrderSagaState awaiting = placed(order("SKU-1", "SKU-2"));
+        final OrderSagaState oneReserved = saga.stockAnswered("o-1", reserved("SKU-1"), awaiting, NOW).state();
+
+        // When
+        final Decision refused = saga.cancelRequested("o-1", cancellationBoundTo("c-2"), oneReserved, NOW);
+        final Decision lastAnswer = saga.stockAnswered("o-1", reserved("SKU-2"), oneReserved, NOW);
+
+        // Then
+        assertThat(refused.effects()).as("effects of the refused cancellation: no status, no release").isEmpty();
+        assertThat(refused.newState()).as("state after the refused cancellation").isEmpty();
+        assertThat(refused.anomalyNote()).as("logged").hasValueSatisfying(note -> assertThat(note)
+                .startsWith("CANCELLATION_NOT_OWNER").contains("c-2", "c-1", "AWAITING_STOCK"));
+        assertThat(statuses(lastAnswer)).as("the order goes on").containsExactly(OrderStatus.STOCK_RESERVED);
+        assertThat(lastAnswer.effects()).as("payment asked").anyMatch(e -> e instanceof SagaEffect.Authorize);
+    }
+
+    @Test
+    void shouldRefuseCancellationByAnotherCustomerWhileTheAuthorizationIsInFlight() {
+        // Given
+        final OrderSagaState awaitingPayment = saga.stockAnswered("o-1", reserved("SKU-1"),
+                placed(order("SKU-1")), NOW).state();
+
+        // When
+        final Decision refused = saga.cancelRequested("o-1", cancellationBoundTo("c-2"), awaitingPayment, NOW);
+
+        // Then
+        assertThat(awaitingPayment.getPhase()).as("phase before cancelling").isEqualTo(SagaPhase.AWAITING_PAYMENT);
+        assertThat(refused.effects()).as("effects of the refused cancellation").isEmpty();
+        assertThat(refused.newState()).as("state after the refused cancellation").isEmpty();
+        assertThat(refused.anomalyNote()).as("logged").hasValueSatisfying(note -> assertThat(note)
+                .startsWith("CANCELLATION_NOT_OWNER"));
+    }
+
+    @Test
+    void shouldCancelInFlightOrderWhenItsOwnCustomerCancels() {
+        // Given
+        final OrderSagaState awaiting = placed(order("SKU-1", "SKU-2"));
+        final OrderSagaState oneReserved = saga.stockAnswered("o-1", reserved("SKU-1"), awaiting, NOW).state();
+
+        // When
+        final Decision cancelled = saga.cancelRequested("o-1", cancellationBoundTo("c-1"), oneReserved, NOW);
+
+        // Then
+        assertThat(statuses(cancelled)).as("statuses").containsExactly(OrderStatus.CANCELLED);
+        assertThat(releases(cancelled)).as("released").containsExactly("SKU-1");
+        assertThat(cancelled.state().getCancellation().getRequestedByCustomerId()).as("stored requester's customer")
+                .isEqualTo("c-1");
+    }
+
+    @Test
+    void shouldForgetCancellationByAnotherCustomerThatOvertookItsOrder() {
+        // Given
+        final Decision early = saga.cancelRequested("o-1", cancellationBoundTo("c-2"), null, NOW);
+
+        // When
+        final Decision placed = saga.placed("o-1", order("SKU-1"), early.state(), NOW);
+
+        // Then
+        assertThat(early.state().getCancellation().getRequestedByCustomerId()).as("waiting request's customer")
+                .isEqualTo("c-2");
+        assertThat(statuses(placed)).as("statuses").containsExactly(OrderStatus.PENDING);
+        assertThat(placed.effects()).as("reservation asked").anyMatch(e -> e instanceof SagaEffect.Reserve);
+        assertThat(placed.state().getCancellation()).as("refused request not kept").isNull();
+        assertThat(placed.anomalyNote()).as("logged").hasValueSatisfying(note -> assertThat(note)
+                .startsWith("CANCELLATION_NOT_OWNER"));
+    }
+
+    @Test
+    void shouldKeepTheFirstOfTwoWaitingCancellationsUnlessAnUnboundOneReplacesABoundOne() {
+        // Given
+        final OrderSagaState boundWaiting = saga.cancelRequested("o-1", cancellationBoundTo("c-2"), null, NOW).state();
+        final OrderSagaState unboundWaiting = saga.cancelRequested("o-1", cancellation(), null, NOW).state();
+
+        // When
+        final Decision unboundAfterBound = saga.cancelRequested("o-1", cancellation(), boundWaiting, NOW);
+        final Decision boundAfterBound = saga.cancelRequested("o-1", cancellationBoundTo("c-1"), boundWaiting, NOW);
+        final Decision boundAfterUnbound = saga.cancelRequested("o-1", cancellationBoundTo("c-2"), unboundWaiting,
+                NOW);
+
+        // Then
+        assertThat(unboundAfterBound.newState()).as("unbound replaces bound").hasValueSatisfying(state ->
+                assertThat(state.getCancellation().getRequestedByCustomerId()).as("customer").isNull());
+        assertThat(boundAfterBound.newState()).as("second bound request").isEmpty();
+        assertThat(boundAfterUnbound.newState()).as("bound request after an unbound one").isEmpty();
+        assertThat(List.of(unboundAfterBound, boundAfterBound, boundAfterUnbound))
+                .flatExtracting(Decision::effects).as("effects before the order arrives").isEmpty();
+    }
+
     private OrderSagaState placed(final OrderPlaced order) {
         return saga.placed(order.getOrderId(), order, null, NOW).state();
     }
@@ -190,8 +281,15 @@ class OrderSagaTest {
         return new PaymentResult("o-1", "c-1", authorized, "EUR", 100L, 1_000L);
     }
 
+    /** A cancellation not bound to a customer. */
     private static OrderCancelled cancellation() {
-        return new OrderCancelled("o-1", "c-1", "no longer needed", Instant.ofEpochMilli(NOW));
+        return new OrderCancelled("o-1", "c-1", "no longer needed", Instant.ofEpochMilli(NOW), null);
+    }
+
+    /** A cancellation by a caller bound to the customer. */
+    private static OrderCancelled cancellationBoundTo(final String customerId) {
+        return new OrderCancelled("o-1", "shop-" + customerId, "no longer needed", Instant.ofEpochMilli(NOW),
+                customerId);
     }
 
     private static List<SagaEffect.Status> statusEvents(final Decision decision) {
