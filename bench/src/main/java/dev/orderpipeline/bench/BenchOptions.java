@@ -56,7 +56,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
               --seconds S              length of each measured run (default 20)
               --connections C          connections of fixed-concurrency ingest runs (default 32)
               --partitions P           partitions of every topic (default 3)
-              --notifications N        notifications delivered (default 50000)
+              --notifications N        notifications delivered per run (default 200000)
               --restore-keys N         order keys restored after wiping state (default 100000)
               --out DIR                results directory (default results/<timestamp>)
               --wait-for-calm DUR      wait up to DUR (e.g. 20m) for the 1-minute load to drop below --max-load
@@ -92,7 +92,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
                 16,
                 64,
                 quick ? 2_000 : 20_000,
-                line.integer("notifications", quick ? 5_000 : 50_000),
+                line.integer("notifications", quick ? 5_000 : 200_000),
                 line.integer("restore-keys", quick ? 5_000 : 100_000),
                 quick ? 50_000 : 500_000,
                 line.decimal("max-load", 1.5),

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,40 @@ class WebhookDispatchIT {
             assertThat(count(meters, "notifications.delivered", "channel", "webhook")).isEqualTo(6);
             assertThat(meters.find("notifications.delivery.latency").timer().count()).isEqualTo(6);
             assertThat(count(meters, "notifications.retried")).isZero();
+        }
+    }
+
+    @Test
+    void shouldPostBatchesOfSignedNotificationsWhenBatchingIsOnAndRetryAFailedBatchAsAWhole() throws Exception {
+        // Given: batches of up to 4, the first request answered 503
+        final NotificationTopicNames topics = harness.newTopics(1);
+        receiver.script("/batches", Reply.status(503), Reply.ok());
+        final NotificationConfig base = config(topics, "/batches");
+        final NotificationConfig config = base.withWebhook(base.webhook().withBatches(4, Duration.ofMillis(50)));
+        final MeterRegistry meters = new SimpleMeterRegistry();
+        final List<NotificationRequested> sent = notifications("batch", 10);
+        try (NotificationService service = harness.start(config, meters)) {
+            // When
+            harness.send(topics, sent.toArray(NotificationRequested[]::new));
+            // Then
+            await().atMost(WAIT).until(() -> count(meters, "notifications.delivered") == 10
+                    && harness.committedToEnd(config.groupId(), topics.notifications()));
+            final List<Received> requests = receiver.received("/batches");
+            final List<String> delivered = new ArrayList<>();
+            for (final Received request : requests.subList(1, requests.size())) {
+                final JsonNode events = json.readTree(request.body()).path("events");
+                assertThat(events.size()).as("at most batchMax per request").isBetween(1, 4);
+                assertThat(request.header("X-Event-Count")).isEqualTo(Integer.toString(events.size()));
+                assertThat(request.header("X-Signature")).isEqualTo(WebhookSignature.sign(SECRET, request.body()));
+                assertThat(request.header("Idempotency-Key")).startsWith("batch-");
+                events.forEach(event -> delivered.add(event.path("eventId").asText()));
+            }
+            assertThat(delivered).as("every notification delivered once after the failed batch was retried")
+                    .containsExactlyInAnyOrderElementsOf(sent.stream().map(NotificationRequested::getEventId).toList());
+            final JsonNode failed = json.readTree(requests.getFirst().body()).path("events");
+            assertThat(count(meters, "notifications.retried", "reason", "SERVER_ERROR"))
+                    .as("each notification of the refused batch retried").isEqualTo(failed.size());
+            assertThat(count(meters, "notifications.dead.lettered")).isZero();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.orderpipeline.bench.workload;
 
-import dev.orderpipeline.bench.BenchOptions;
 import dev.orderpipeline.bench.cluster.LocalCluster;
 import dev.orderpipeline.bench.load.HttpRequestBytes;
 import dev.orderpipeline.bench.load.LoadGenerator;
@@ -24,13 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Issue 7: notifications delivered per second by the dispatcher ({@code Launcher notifications}, webhook channel)
  * to a local webhook that answers at once, next to a bare consumer reading the same topic and doing nothing. Both
  * read the same M preloaded notifications in groups of their own; both rates are taken between the first and the
- * last record handled, so start-up and group join are left out of both.
+ * last record handled, so start-up and group join are left out of both. Measured twice, each time on a cluster of
+ * its own (the dispatcher's dedupe markers would otherwise suppress the second run): with the default settings (one
+ * POST per notification) and with the batched settings for receivers that take batches.
  */
 public final class NotificationWorkload implements Workload {
 
@@ -38,6 +40,11 @@ public final class NotificationWorkload implements Workload {
     private static final String PENDING = "dev.orderpipeline.consumers.NotificationMain";
     /** The dispatcher's default {@code NOTIFY_MAX_IN_FLIGHT}. */
     private static final int IN_FLIGHT = 64;
+    /** The dispatcher's settings for receivers that take batches (documented in the consumers README). */
+    private static final Map<String, String> BATCHED = Map.of(
+            "NOTIFY_WEBHOOK_BATCH_MAX", "500",
+            "NOTIFY_MAX_IN_FLIGHT", "2000",
+            "NOTIFY_MAX_POLL_RECORDS", "2000");
 
     @Override
     public String name() {
@@ -61,9 +68,45 @@ public final class NotificationWorkload implements Workload {
                     Double.NaN, Target.ratioAtLeast(0.3), "pending: the consumers module is not built yet")),
                     List.of(), List.of("notifications: pending, " + PENDING + " is not on the class path"));
         }
-        final BenchOptions options = context.options();
-        final long m = options.notifications();
-        try (LocalCluster cluster = context.cluster(NAME); WebhookSink sink = new WebhookSink()) {
+        final long m = context.options().notifications();
+        final List<ResultRow> rows = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final Delivery single = deliver(context, NAME, Map.of(), notes);
+        rows.add(new ResultRow(NAME, String.format(Locale.ROOT,
+                "delivered to a local webhook, %,d notifications, default settings", m), "notifications/s",
+                single.rate(), "bare consumer, same topic, does nothing", single.baseline().rate(),
+                Target.ratioAtLeast(0.3), "one POST per notification, " + IN_FLIGHT + " in flight; first to last "
+                + "record handled; webhook answers 204 at once"));
+        rows.add(new ResultRow(NAME, "delivered to a local webhook vs the webhook's own capacity", "notifications/s",
+                single.rate(), "raw POSTs of a webhook body to the same sink, " + IN_FLIGHT + " connections",
+                single.rawHttp().throughput(), Target.none(), "the HTTP ceiling at the dispatcher's default "
+                + "in-flight limit: what one POST per notification could reach with no Kafka, dedupe or signing"));
+        final Delivery batched = deliver(context, NAME + "-batched", BATCHED, notes);
+        rows.add(new ResultRow(NAME, String.format(Locale.ROOT,
+                "delivered to a local webhook, %,d notifications, batched", m), "notifications/s", batched.rate(),
+                "bare consumer, same topic, does nothing", batched.baseline().rate(), Target.ratioAtLeast(0.3),
+                "NOTIFY_WEBHOOK_BATCH_MAX=" + BATCHED.get("NOTIFY_WEBHOOK_BATCH_MAX") + ", NOTIFY_MAX_IN_FLIGHT="
+                + BATCHED.get("NOTIFY_MAX_IN_FLIGHT") + ", NOTIFY_MAX_POLL_RECORDS="
+                + BATCHED.get("NOTIFY_MAX_POLL_RECORDS") + " (the high-volume settings of the consumers README)"));
+        rows.add(ResultRow.alone(NAME, "duplicate webhook deliveries", "events",
+                single.duplicates() + batched.duplicates(), Target.atMost(0, "events"),
+                "event ids received more than once, both runs"));
+        rows.add(single.rss());
+        return new WorkloadResult(rows, List.of(new Chart("notifications-over-time",
+                "Notifications delivered per second (webhook answering at once)", "second since first delivery",
+                "notifications/s", false, List.of(LatencySweep.timeline("one per POST", single.timeline(), false),
+                        LatencySweep.timeline("batched", batched.timeline(), false)))), notes);
+    }
+
+    /** One measured run: its own cluster, M preloaded notifications, the bare consumer, then the dispatcher. */
+    private record Delivery(BareResult baseline, double rate, long duplicates, List<Long> timeline, ResultRow rss,
+                            LoadResult rawHttp) {
+    }
+
+    private static Delivery deliver(final WorkloadContext context, final String clusterName,
+                                    final Map<String, String> settings, final List<String> notes) {
+        final long m = context.options().notifications();
+        try (LocalCluster cluster = context.cluster(clusterName); WebhookSink sink = new WebhookSink()) {
             final Instant at = Instant.now();
             Preload.records(cluster.kafka(), cluster.topics().notifications().valueSerde().serializer(), m,
                     i -> new ProducerRecord<>(Topics.NOTIFICATIONS, "order-" + i,
@@ -84,37 +127,25 @@ public final class NotificationWorkload implements Workload {
             final BareResult baseline = BareResult.parse(bareNoHealth);
             context.progress().done(String.format(Locale.ROOT, "%,.0f records/s", baseline.rate()));
 
+            final Map<String, String> env = new TreeMap<>(settings);
+            env.put("NOTIFY_CHANNEL", "webhook");
+            env.put("NOTIFY_WEBHOOK_URL", sink.url().toString());
+            env.put("NOTIFY_WEBHOOK_SECRET", "bench-webhook-secret");
+            env.put("NOTIFY_GROUP_ID", "bench-dispatcher");
             final ChildProcess dispatcher = cluster.startReady(cluster.service("notifications", "notifications",
-                    Ports.free(), Map.of(
-                            "NOTIFY_CHANNEL", "webhook",
-                            "NOTIFY_WEBHOOK_URL", sink.url().toString(),
-                            "NOTIFY_WEBHOOK_SECRET", "bench-webhook-secret",
-                            "NOTIFY_GROUP_ID", "bench-dispatcher")), WorkloadContext.READY_TIMEOUT);
-            final List<String> notes = new ArrayList<>();
-            if (!Awaiting.count(context.progress(), "webhook deliveries", sink::distinctEvents, m,
-                    Awaiting.bound(m, 20))) {
-                notes.add("notifications: only " + sink.distinctEvents() + " of " + m + " delivered in time");
+                    Ports.free(), env), WorkloadContext.READY_TIMEOUT);
+            if (!Awaiting.count(context.progress(), "webhook deliveries (" + clusterName + ")", sink::distinctEvents,
+                    m, Awaiting.bound(m, 20))) {
+                notes.add(clusterName + ": only " + sink.distinctEvents() + " of " + m + " delivered in time");
             }
-            final long duplicates = sink.requests() - sink.distinctEvents();
-            final double delivered = sink.rate();
-            final List<Long> timeline = sink.perSecond();
-            final List<ResultRow> rows = new ArrayList<>();
-            rows.add(new ResultRow(NAME, String.format(Locale.ROOT, "delivered to a local webhook, %,d notifications", m),
-                    "notifications/s", delivered, "bare consumer, same topic, does nothing", baseline.rate(),
-                    Target.ratioAtLeast(0.3), "first to last record handled; webhook answers 204 at once"));
-            rows.add(ResultRow.alone(NAME, "duplicate webhook deliveries", "requests", duplicates,
-                    Target.atMost(0, "requests"), "requests for an event id already delivered"));
-            rows.add(Rows.rss(NAME, dispatcher, "bare consumer", bare, Target.none()));
+            final ResultRow rss = Rows.rss(NAME, dispatcher, "bare consumer", bare, Target.none());
             dispatcher.stop(Duration.ofSeconds(30));
-            final LoadResult raw = rawHttp(context, sink);
-            rows.add(1, new ResultRow(NAME, "delivered to a local webhook vs the webhook's own capacity",
-                    "notifications/s", delivered, "raw POSTs of a webhook body to the same sink, " + IN_FLIGHT
-                    + " connections", raw.throughput(), Target.none(), "the HTTP ceiling at the dispatcher's "
-                    + "default in-flight limit: what delivery could reach with no Kafka, dedupe or signing"));
-            return new WorkloadResult(rows, List.of(new Chart("notifications-over-time",
-                    "Notifications delivered per second (webhook answering at once)", "second since first delivery",
-                    "notifications/s", false, List.of(LatencySweep.timeline("dispatcher", timeline, false)))),
-                    notes);
+            final double rate = sink.rate();
+            final long duplicates = sink.deliveries() - sink.distinctEvents();
+            final List<Long> timeline = sink.perSecond();
+            // Last: the raw POSTs go to the same sink and would count as deliveries.
+            final LoadResult raw = settings.isEmpty() ? rawHttp(context, sink) : null;
+            return new Delivery(baseline, rate, duplicates, timeline, rss, raw);
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A webhook endpoint that answers 204 at once, on loopback, counting deliveries: requests, distinct event ids (a
- * second request for one id is a duplicate delivery), first and last arrival, and arrivals per second. Needs
+ * A webhook endpoint that answers 204 at once, on loopback, counting deliveries: requests, event ids received (one
+ * per single request, several per batch request; an id received twice is a duplicate delivery), distinct event ids,
+ * first and last arrival, and events per second. Needs
  * {@code -Dsun.net.httpserver.nodelay=true} (set by {@code scripts/bench}), or the JDK server answers keep-alive
  * requests ~40 ms late (Nagle and delayed ACK) and would be the bottleneck.
  */
@@ -32,6 +33,7 @@ final class WebhookSink implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> events = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong deliveries = new AtomicLong();
     private final List<Long> perSecond = new ArrayList<>();
     private volatile long firstNanos;
     private volatile long lastNanos;
@@ -54,6 +56,12 @@ final class WebhookSink implements AutoCloseable {
     private void handle(final HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             final Matcher id = EVENT_ID.matcher(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            int received = 0;
+            while (id.find()) {
+                received++;
+                events.add(id.group(1));
+            }
+            deliveries.addAndGet(received);
             final long now = System.nanoTime();
             synchronized (perSecond) {
                 if (requests.getAndIncrement() == 0) {
@@ -64,10 +72,7 @@ final class WebhookSink implements AutoCloseable {
                 while (perSecond.size() <= second) {
                     perSecond.add(0L);
                 }
-                perSecond.set(second, perSecond.get(second) + 1);
-            }
-            if (id.find()) {
-                events.add(id.group(1));
+                perSecond.set(second, perSecond.get(second) + received);
             }
         }
         exchange.sendResponseHeaders(204, -1);
@@ -80,6 +85,11 @@ final class WebhookSink implements AutoCloseable {
 
     long requests() {
         return requests.get();
+    }
+
+    /** Event ids received, counting every re-delivery; a batch request holds several. */
+    long deliveries() {
+        return deliveries.get();
     }
 
     /** Distinct deliveries per second between the first and the last request. */

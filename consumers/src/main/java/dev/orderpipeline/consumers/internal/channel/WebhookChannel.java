@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,11 @@ import java.util.concurrent.TimeoutException;
  * event id in {@code Idempotency-Key} and {@code X-Event-Id}, so a receiver can drop the rare re-send (see the
  * package docs of {@code dev.orderpipeline.consumers}).
  *
+ * <p>With {@link WebhookSettings#batched()} the notifications bound for the same URL and secret are gathered by
+ * {@link WebhookBatches} and POSTed together as {@code {"events":[...]}}; {@value #EVENT_COUNT_HEADER} says how
+ * many, {@code Idempotency-Key} is derived from the event ids (the same batch sent again carries the same key) and
+ * the receiver dedupes by each event's {@code eventId}. The answer settles every notification of the batch.
+ *
  * <p>Answers: 2xx delivered; 408/425/429 and 5xx transient; any other status permanent (a 4xx will not change by
  * retrying, and redirects are not followed: a moved endpoint is a configuration error); timeouts and I/O errors
  * transient.
@@ -37,6 +43,8 @@ public final class WebhookChannel implements Channel {
     public static final String EVENT_ID_HEADER = "X-Event-Id";
     /** The conventional idempotency header, same value as {@link #EVENT_ID_HEADER}. */
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    /** Header of a batch request: how many events its body holds. */
+    public static final String EVENT_COUNT_HEADER = "X-Event-Count";
     private static final Set<Integer> THROTTLING = Set.of(408, 425, 429);
     private static final int MAX_SNIPPET = 200;
 
@@ -44,6 +52,7 @@ public final class WebhookChannel implements Channel {
     private final CustomerDirectory customers;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final WebhookBatches batches;
 
     public WebhookChannel(final WebhookSettings settings, final CustomerDirectory customers) {
         this.settings = settings;
@@ -53,6 +62,9 @@ public final class WebhookChannel implements Channel {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.batches = settings.batched()
+                ? new WebhookBatches(settings.batchMax(), settings.batchLinger(), this::sendBatch)
+                : null;
     }
 
     @Override
@@ -78,6 +90,10 @@ public final class WebhookChannel implements Channel {
 
     @Override
     public CompletableFuture<DeliveryOutcome> send(final NotificationRequested notification, final Recipient recipient) {
+        final String secret = customers.contact(notification.getCustomerId()).webhookSecret().orElse(settings.secret());
+        if (batches != null) {
+            return batches.add(recipient.address(), secret, notification);
+        }
         final byte[] body;
         try {
             body = json.writeValueAsBytes(WebhookPayload.of(notification));
@@ -85,14 +101,36 @@ public final class WebhookChannel implements Channel {
             return CompletableFuture.completedFuture(DeliveryOutcome.permanentFailure(FailureCode.INVALID_NOTIFICATION,
                     "Cannot encode notification as JSON: " + e.getMessage(), e));
         }
-        final String secret = customers.contact(notification.getCustomerId()).webhookSecret().orElse(settings.secret());
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(recipient.address()))
+        return post(recipient.address(), secret, body, notification.getEventId(), EVENT_ID_HEADER,
+                notification.getEventId());
+    }
+
+    /** One POST of a batch gathered by {@link WebhookBatches}. */
+    private CompletableFuture<DeliveryOutcome> sendBatch(final String url, final String secret,
+                                                         final List<NotificationRequested> batch) {
+        final List<String> ids = batch.stream().map(NotificationRequested::getEventId).toList();
+        final byte[] body;
+        try {
+            body = json.writeValueAsBytes(new WebhookPayload.Batch(batch.stream().map(WebhookPayload::of).toList()));
+        } catch (final JsonProcessingException e) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.permanentFailure(FailureCode.INVALID_NOTIFICATION,
+                    "Cannot encode notifications " + ids + " as JSON: " + e.getMessage(), e));
+        }
+        return post(url, secret, body, WebhookPayload.Batch.idempotencyKey(ids), EVENT_COUNT_HEADER,
+                Integer.toString(batch.size()));
+    }
+
+    /** POSTs a signed body; {@code header} names what the body holds (the event id, or the batch's count). */
+    private CompletableFuture<DeliveryOutcome> post(final String url, final String secret, final byte[] body,
+                                                    final String idempotencyKey, final String header,
+                                                    final String value) {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "orderpipeline-notifications")
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, body))
-                .header(EVENT_ID_HEADER, notification.getEventId())
-                .header(IDEMPOTENCY_KEY_HEADER, notification.getEventId())
+                .header(IDEMPOTENCY_KEY_HEADER, idempotencyKey)
+                .header(header, value)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         // The request timeout covers the wait for response headers; this guard also bounds reading an error body.
@@ -153,6 +191,9 @@ public final class WebhookChannel implements Channel {
 
     @Override
     public void close() {
+        if (batches != null) {
+            batches.close();
+        }
         http.close();
     }
 }
