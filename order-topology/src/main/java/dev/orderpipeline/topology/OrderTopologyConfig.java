@@ -2,6 +2,7 @@ package dev.orderpipeline.topology;
 
 import dev.orderpipeline.platform.config.Env;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -20,15 +21,25 @@ import java.util.Objects;
  *                          default 0)
  * @param httpPort          port of the health and metrics endpoints when run on its own ({@code HTTP_PORT}, default
  *                          8080); unused when the local stack hosts the service
+ * @param commitInterval    Streams {@code commit.interval.ms} ({@code ORDER_TOPOLOGY_COMMIT_INTERVAL}, default 100ms).
+ *                          Under exactly-once an order's answers become visible to the next step only when the
+ *                          transaction that wrote them commits, and the happy path crosses five such commits, so
+ *                          end-to-end latency is about five and a half intervals; shorter intervals cost throughput
+ *                          (every commit writes transaction markers to every partition it touched). BENCHMARKS.md
+ *                          has the measured trade-off.
  * @param saga              the validation rules ({@code ORDER_SAGA_*}, see {@link SagaSettings#from})
  */
 public record OrderTopologyConfig(String applicationId, Path stateDir, int replicationFactor, int numThreads,
-                                  int standbys, int httpPort, SagaSettings saga) {
+                                  int standbys, int httpPort, Duration commitInterval, SagaSettings saga) {
 
     public OrderTopologyConfig {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(commitInterval, "commitInterval");
         Objects.requireNonNull(saga, "saga");
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("ORDER_TOPOLOGY_COMMIT_INTERVAL must be positive, got " + commitInterval);
+        }
         if (applicationId.isBlank()) {
             throw new IllegalArgumentException("applicationId must not be blank");
         }
@@ -40,7 +51,8 @@ public record OrderTopologyConfig(String applicationId, Path stateDir, int repli
 
     /** The defaults, with the given state directory. */
     public static OrderTopologyConfig defaults(final Path stateDir) {
-        return new OrderTopologyConfig("order-saga", stateDir, 1, 1, 0, 8080, SagaSettings.defaults());
+        return new OrderTopologyConfig("order-saga", stateDir, 1, 1, 0, 8080, Duration.ofMillis(100),
+                SagaSettings.defaults());
     }
 
     public static OrderTopologyConfig from(final Env env) {
@@ -52,17 +64,19 @@ public record OrderTopologyConfig(String applicationId, Path stateDir, int repli
                 env.integer("ORDER_TOPOLOGY_THREADS", d.numThreads()),
                 env.integer("ORDER_TOPOLOGY_STANDBYS", d.standbys()),
                 env.integer("HTTP_PORT", d.httpPort()),
+                env.duration("ORDER_TOPOLOGY_COMMIT_INTERVAL", d.commitInterval()),
                 SagaSettings.from(env));
     }
 
     /** This config with another state directory (each instance needs its own). */
     public OrderTopologyConfig withStateDir(final Path dir) {
-        return new OrderTopologyConfig(applicationId, dir, replicationFactor, numThreads, standbys, httpPort, saga);
+        return new OrderTopologyConfig(applicationId, dir, replicationFactor, numThreads, standbys, httpPort,
+                commitInterval, saga);
     }
 
     /** This config with other validation rules. */
     public OrderTopologyConfig withSaga(final SagaSettings settings) {
         return new OrderTopologyConfig(applicationId, stateDir, replicationFactor, numThreads, standbys, httpPort,
-                settings);
+                commitInterval, settings);
     }
 }

@@ -64,6 +64,7 @@ public final class OrderTopologyService implements AutoCloseable {
                 topics.ordersDlq().name(), config.replicationFactor());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numThreads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbys());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         final KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Order saga stream thread failed; replacing it (uncommitted work is redone exactly once)", e);

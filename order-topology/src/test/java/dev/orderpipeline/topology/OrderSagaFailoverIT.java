@@ -218,7 +218,7 @@ class OrderSagaFailoverIT {
 
     private OrderTopologyService startInstance(final String applicationId) {
         final OrderTopologyConfig config = new OrderTopologyConfig(applicationId, cluster.streamsStateDir(), 1, 1, 0, 0,
-                SagaSettings.defaults());
+                Duration.ofMillis(100), SagaSettings.defaults());
         final OrderTopologyService service = OrderTopologyService.start(config, kafka, topics, new SimpleMeterRegistry());
         services.add(service);
         return service;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderpipeline.platform.config.Env;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class OrderTopologyConfigTest {
                 "ORDER_TOPOLOGY_REPLICATION_FACTOR", "3",
                 "ORDER_TOPOLOGY_THREADS", "4",
                 "ORDER_TOPOLOGY_STANDBYS", "1",
+                "ORDER_TOPOLOGY_COMMIT_INTERVAL", "30ms",
                 "ORDER_SAGA_MAX_TOTAL_MINOR", "5000",
                 "ORDER_SAGA_CURRENCIES", "EUR, USD",
                 "ORDER_SAGA_MAX_LINE_ITEMS", "7"));
@@ -47,7 +49,7 @@ class OrderTopologyConfigTest {
 
         // Then
         assertThat(config).as("config").isEqualTo(new OrderTopologyConfig("saga-2", Path.of("/var/lib/saga"), 3, 4, 1,
-                8080, new SagaSettings(5000, Set.of("EUR", "USD"), 7)));
+                8080, Duration.ofMillis(30), new SagaSettings(5000, Set.of("EUR", "USD"), 7)));
     }
 
     @Test
@@ -58,5 +60,8 @@ class OrderTopologyConfigTest {
         // When / Then
         assertThatThrownBy(() -> OrderTopologyConfig.from(env)).as("zero threads")
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderTopologyConfig.from(new Env(Map.of("ORDER_TOPOLOGY_COMMIT_INTERVAL", "0ms"))))
+                .as("zero commit interval").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ORDER_TOPOLOGY_COMMIT_INTERVAL");
     }
 }

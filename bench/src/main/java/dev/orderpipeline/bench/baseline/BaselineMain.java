@@ -4,7 +4,7 @@ import dev.orderpipeline.platform.config.Env;
 import java.util.Locale;
 
 /**
- * Entry point of the baseline child processes: {@code BaselineMain http|passthrough|bare-consumer|saga}. Each role
+ * Entry point of the baseline child processes: {@code BaselineMain http|passthrough|bare-consumer}. Each role
  * reads its settings from the environment (see the role's class) and, except the bare consumer, serves
  * {@code /health/ready} on {@code HTTP_PORT} so the harness knows when it runs.
  */
@@ -15,7 +15,7 @@ public final class BaselineMain {
 
     public static void main(final String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: BaselineMain http|passthrough|bare-consumer|saga");
+            System.err.println("usage: BaselineMain http|passthrough|bare-consumer");
             System.exit(2);
         }
         final Env env = Env.fromSystem();
@@ -23,7 +23,6 @@ public final class BaselineMain {
             case "http" -> TrivialHttpServer.start(env);
             case "passthrough" -> PassThroughApp.start(env);
             case "bare-consumer" -> System.exit(BareConsumer.run(env, System.out));
-            case "saga" -> SagaWithCommitInterval.start(env);
             default -> {
                 System.err.println("unknown role " + args[0]);
                 System.exit(2);

@@ -154,8 +154,8 @@ public final class SagaWorkload implements Workload {
                 saga.stop(Duration.ofSeconds(60));
                 for (final int commitMs : intervals.subList(1, intervals.size())) {
                     final Map<String, String> env = sagaEnv(cluster);
-                    env.put("COMMIT_INTERVAL_MS", Integer.toString(commitMs));
-                    final ChildProcess variant = cluster.startReady(cluster.baseline("saga-c" + commitMs, "saga",
+                    env.put("ORDER_TOPOLOGY_COMMIT_INTERVAL", commitMs + "ms");
+                    final ChildProcess variant = cluster.startReady(cluster.service("saga-c" + commitMs, "saga",
                             Ports.free(), env), WorkloadContext.READY_TIMEOUT);
                     warmUp(context, producer, decisions, Topics.ORDERS, orderBytes, "sg-warm-c" + commitMs + "-");
                     sagaLatency.add(direct(context, producer, decisions, orderBytes, commitMs, options.targetRate()));
