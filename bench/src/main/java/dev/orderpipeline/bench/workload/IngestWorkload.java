@@ -50,7 +50,7 @@ public final class IngestWorkload implements Workload {
         try (LocalCluster cluster = context.cluster(NAME)) {
             final int ingestPort = Ports.free();
             final int trivialPort = Ports.free();
-            final ChildProcess ingest = cluster.startReady(cluster.service("ingest", "ingest", ingestPort, Map.of("INGEST_PRODUCER_LINGER", System.getenv().getOrDefault("XP_LINGER", "2ms"))),
+            final ChildProcess ingest = cluster.startReady(cluster.service("ingest", "ingest", ingestPort, Map.of()),
                     WorkloadContext.READY_TIMEOUT);
             final ChildProcess trivial = cluster.startReady(cluster.baseline("trivial-http", "http", trivialPort,
                     Map.of()), WorkloadContext.READY_TIMEOUT);
