@@ -62,6 +62,29 @@ class OrderSagaTopologyTest {
     }
 
     @Nested
+    class DecisionMetrics {
+
+        @Test
+        void shouldCountEveryTerminalStatusByOutcomeAndReason() {
+            // Given
+            saga.setStock("SKU-1", 1);
+            saga.setFunds("c-1", "EUR", 10_000);
+
+            // When: one confirmed, one out of stock, one declined
+            saga.place(order("o-1", "c-1", "EUR", line("SKU-1", 1, 1000)));
+            saga.place(order("o-2", "c-1", "EUR", line("SKU-1", 1, 1000)));
+            saga.setStock("SKU-1", 5);
+            saga.place(order("o-3", "c-1", "EUR", line("SKU-1", 1, 20_000)));
+
+            // Then
+            assertThat(saga.decisionsCounted("CONFIRMED")).as("confirmed").isEqualTo(1.0);
+            assertThat(saga.decisionsCounted("REJECTED.OUT_OF_STOCK")).as("out of stock").isEqualTo(1.0);
+            assertThat(saga.decisionsCounted("REJECTED.PAYMENT_DECLINED")).as("declined").isEqualTo(1.0);
+            assertThat(saga.decisionsCounted("CANCELLED")).as("cancelled").isZero();
+        }
+    }
+
+    @Nested
     class Confirmation {
 
         @Test

@@ -18,6 +18,7 @@ import dev.orderpipeline.topology.avro.AccountBalance;
 import dev.orderpipeline.topology.avro.PaymentCharge;
 import dev.orderpipeline.topology.avro.StockHold;
 import dev.orderpipeline.topology.avro.StockLevel;
+import dev.orderpipeline.topology.internal.order.OrderSagaProcessor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -251,6 +252,16 @@ final class SagaTestDriver implements AutoCloseable {
             it.forEachRemaining(kv -> kv.value.getFunds().forEach((currency, amount) -> levels.put(kv.key + "/" + currency, amount)));
         }
         return levels;
+    }
+
+    /** The saga's {@code decisions-total} metric for one outcome ({@code CONFIRMED}, {@code REJECTED.OUT_OF_STOCK}...). */
+    double decisionsCounted(final String outcome) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(OrderSagaProcessor.METRIC_GROUP)
+                        && e.getKey().name().equals("decisions-total")
+                        && outcome.equals(e.getKey().tags().get("order-saga-id")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     private <V> KeyValueStore<String, V> store(final String name) {

@@ -1,7 +1,14 @@
 package dev.orderpipeline.topology.internal.order;
 
+import dev.orderpipeline.schemas.avro.OrderStatus;
+import dev.orderpipeline.schemas.avro.OrderStatusChanged;
 import dev.orderpipeline.topology.avro.OrderSagaState;
 import dev.orderpipeline.topology.internal.StoreNames;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * input (orders, stock answers, payment answers, cancellations); they share the store, which is why they must all be
  * partitioned by order id with the same partition count.
  *
+ * <p>Every terminal status forwarded is counted in a Streams metric (group {@value #METRIC_GROUP}, metrics
+ * {@code decisions-total} and {@code decisions-rate}, tag {@code order-saga-id} = the status, and the reason code for
+ * rejections, e.g. {@code REJECTED.OUT_OF_STOCK}); the services export Streams metrics through Micrometer.
+ *
  * @param <V> the input value type
  */
 public final class OrderSagaProcessor<V> implements Processor<String, V, String, SagaEffect> {
@@ -26,11 +37,18 @@ public final class OrderSagaProcessor<V> implements Processor<String, V, String,
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderSagaProcessor.class);
+    /** Group of the decision metrics: {@code stream-<scope>-metrics}. */
+    public static final String METRIC_GROUP = "stream-order-saga-metrics";
+    private static final String METRIC_SCOPE = "order-saga";
+    private static final String METRIC_OPERATION = "decisions";
+    private static final Set<OrderStatus> TERMINAL = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.REJECTED,
+            OrderStatus.CANCELLED);
 
     private final String name;
     private final Step<V> step;
     private ProcessorContext<String, SagaEffect> context;
     private KeyValueStore<String, OrderSagaState> orders;
+    private final Map<String, Sensor> decisions = new HashMap<>();
 
     public OrderSagaProcessor(final String name, final Step<V> step) {
         this.name = name;
@@ -52,12 +70,22 @@ public final class OrderSagaProcessor<V> implements Processor<String, V, String,
         decision.newState().ifPresent(state -> orders.put(orderId, state));
         for (final SagaEffect effect : decision.effects()) {
             context.forward(record.withKey(effect.key()).withValue(effect));
+            if (effect instanceof SagaEffect.Status status && TERMINAL.contains(status.event().getStatus())) {
+                countDecision(status.event());
+            }
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: order {} at {} now {} with {} effect(s)", name, orderId, position(),
                     decision.newState().map(OrderSagaState::getPhase).orElse(current == null ? null : current.getPhase()),
                     decision.effects().size());
         }
+    }
+
+    private void countDecision(final OrderStatusChanged event) {
+        final String outcome = event.getStatus() == OrderStatus.REJECTED && event.getReasonCode() != null
+                ? event.getStatus() + "." + event.getReasonCode() : event.getStatus().name();
+        decisions.computeIfAbsent(outcome, entity -> context.metrics().addRateTotalSensor(METRIC_SCOPE, entity,
+                METRIC_OPERATION, Sensor.RecordingLevel.INFO)).record();
     }
 
     /** Where the record being processed came from, {@code topic-partition@offset}, for the log. */
