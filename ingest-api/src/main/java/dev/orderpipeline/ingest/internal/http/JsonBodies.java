@@ -21,8 +21,15 @@ import java.util.Map;
  * Reads a request body as a JSON tree, refusing early what is not worth parsing: 415 for anything but
  * {@code application/json}, 413 above the size limit (judged by {@code Content-Length} before reading a byte, and
  * by counting for chunked bodies), 400 with line and column for malformed JSON, duplicate keys or trailing content.
+ *
+ * <p>A body refused as too large is still read and discarded up to {@value #DRAIN_LIMIT} bytes before the answer:
+ * a client busy sending it would otherwise see the connection closed under its feet (a reset instead of the 413).
+ * Bodies declared larger than that are not read at all; the connection is closed after the answer.
  */
 public final class JsonBodies {
+
+    /** Most bytes of a refused body read and discarded so that the client gets to read the 413. */
+    static final int DRAIN_LIMIT = 1024 * 1024;
 
     private final ObjectReader reader;
     private final int maxBytes;
@@ -47,6 +54,9 @@ public final class JsonBodies {
         }
         final long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
+            if (declared <= DRAIN_LIMIT) {
+                drain(ctx);
+            }
             throw tooLarge();
         }
         final byte[] body = readBounded(ctx);
@@ -70,11 +80,33 @@ public final class JsonBodies {
         try (InputStream in = ctx.req().getInputStream()) {
             final byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
+                discard(in, DRAIN_LIMIT - body.length);
                 throw tooLarge();
             }
             return body;
         } catch (final IOException e) {
             throw ProblemException.badRequest("The body could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    private static void drain(final Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            discard(in, DRAIN_LIMIT);
+        } catch (final IOException e) {
+            // The client went away or broke off: the answer is the 413 either way.
+        }
+    }
+
+    /** Reads and drops up to {@code limit} bytes, stopping early at the end of the body. */
+    private static void discard(final InputStream in, final long limit) throws IOException {
+        final byte[] buffer = new byte[8192];
+        long left = limit;
+        while (left > 0) {
+            final int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return;
+            }
+            left -= read;
         }
     }
 
