@@ -44,6 +44,16 @@ public final class ConfluentAvroSerializer<T extends IndexedRecord> implements S
     private AvroSerdeConfig config;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /**
+     * The id last registered or looked up per topic, for the very schema object it was found for: the common case
+     * (a generated class's schema is one object) then costs one map lookup, not a registry-cache lookup by subject and
+     * schema. Not used with {@code use.latest.version}, whose answer may change.
+     */
+    private final Map<String, SchemaId> ids = new ConcurrentHashMap<>();
+
+    /** An id that never changes for its subject and schema (registry ids are immutable). */
+    private record SchemaId(Schema schema, int id) {
+    }
 
     /** For Kafka's reflective construction; {@link #configure} must follow and creates the registry client. */
     public ConfluentAvroSerializer() {
@@ -72,8 +82,12 @@ public final class ConfluentAvroSerializer<T extends IndexedRecord> implements S
         if (config == null) {
             throw new IllegalStateException("ConfluentAvroSerializer used before configure()");
         }
-        final String subject = topic + (isKey ? "-key" : "-value");
         final Schema own = record.getSchema();
+        final SchemaId known = config.useLatestVersion() ? null : ids.get(topic);
+        if (known != null && known.schema() == own) {
+            return frame(known.id(), own, record);
+        }
+        final String subject = topic + (isKey ? "-key" : "-value");
         final int id;
         final Schema writerSchema;
         final Object datum;
@@ -85,6 +99,7 @@ public final class ConfluentAvroSerializer<T extends IndexedRecord> implements S
                 datum = own.equals(writerSchema) ? record : resolve(record, writerSchema);
             } else {
                 id = config.autoRegisterSchemas() ? client.register(subject, own) : client.lookup(subject, own).id();
+                ids.put(topic, new SchemaId(own, id));
                 writerSchema = own;
                 datum = record;
             }
