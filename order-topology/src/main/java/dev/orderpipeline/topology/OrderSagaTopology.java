@@ -6,8 +6,8 @@ import dev.orderpipeline.schemas.avro.AccountAdjustment;
 import dev.orderpipeline.schemas.avro.InventoryAdjustment;
 import dev.orderpipeline.schemas.avro.OrderCancelled;
 import dev.orderpipeline.schemas.avro.OrderPlaced;
-import dev.orderpipeline.topology.avro.PaymentResult;
-import dev.orderpipeline.topology.avro.StockResult;
+import dev.orderpipeline.topology.avro.SagaCommand;
+import dev.orderpipeline.topology.avro.SagaCommandKind;
 import dev.orderpipeline.topology.internal.Guards;
 import dev.orderpipeline.topology.internal.Problem;
 import dev.orderpipeline.topology.internal.RecordInspector;
@@ -16,14 +16,12 @@ import dev.orderpipeline.topology.internal.StoreNames;
 import dev.orderpipeline.topology.internal.order.OrderSaga;
 import dev.orderpipeline.topology.internal.order.OrderSagaProcessor;
 import dev.orderpipeline.topology.internal.order.SagaEffect;
+import dev.orderpipeline.topology.internal.StepCompensationProcessor;
+import dev.orderpipeline.topology.internal.StepRequestProcessor;
 import dev.orderpipeline.topology.internal.payment.AccountAdjustmentProcessor;
-import dev.orderpipeline.topology.internal.payment.PaymentCommandProcessor;
 import dev.orderpipeline.topology.internal.stock.InventoryAdjustmentProcessor;
-import dev.orderpipeline.topology.internal.stock.StockCommandProcessor;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -45,9 +43,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Names are part of the deployed state: processors, stores and repartition topics are all named here, and the
  * golden file {@code src/test/resources/topology.txt} fails the build when one changes by accident. The DSL graph is
- * acyclic although the saga loops (orders → stock → orders → payment → orders, and back to stock and payment for
- * compensation): each loop closes through a repartition topic into a <em>different</em> processor that shares the
- * loop's state store.
+ * acyclic although the saga loops (orders → steps → orders, and back to the steps for compensation): each loop
+ * closes through a repartition topic into a <em>different</em> processor that shares the loop's state store.
  */
 public final class OrderSagaTopology {
 
@@ -55,12 +52,8 @@ public final class OrderSagaTopology {
     public static final String ORDERS_STORE = StoreNames.SAGA_ORDERS;
     /** Store of available stock, keyed by SKU. */
     public static final String STOCK_STORE = StoreNames.STOCK_LEVELS;
-    /** Store of units held per order and SKU. */
-    public static final String HOLDS_STORE = StoreNames.STOCK_HOLDS;
     /** Store of available funds per currency, keyed by customer id. */
     public static final String ACCOUNTS_STORE = StoreNames.ACCOUNT_BALANCES;
-    /** Store of what each order was charged, keyed by order id. */
-    public static final String CHARGES_STORE = StoreNames.PAYMENT_CHARGES;
 
     private OrderSagaTopology() {
     }
@@ -78,7 +71,10 @@ public final class OrderSagaTopology {
         addStores(builder, serdes);
 
         // Order-keyed inputs: orders (re-keyed when a producer did not key them by order id) and cancellations.
-        final KStream<String, SagaEffect> intake = intake(builder, topics, serdes, saga);
+        final Map<String, KStream<String, SagaEffect>> intake = intake(builder, topics, serdes, saga)
+                .split(Named.as("intake-"))
+                .branch((orderId, effect) -> effect instanceof SagaEffect.Command, Branched.as("requests"))
+                .defaultBranch(Branched.as("events"));
         final KStream<String, OrderCancelled> cancellations = Guards.accept(
                 source(builder, topics.orderCancellations(), "order-cancellations-source"),
                 "order-cancellations-guard", topics.orderCancellations(), topics.ordersDlq(),
@@ -87,52 +83,63 @@ public final class OrderSagaTopology {
                 () -> new OrderSagaProcessor<>("order-cancellation", saga::cancelRequested),
                 Named.as("order-cancellation"), StoreNames.SAGA_ORDERS);
 
-        // Stock: reservations per SKU, answers back per order.
-        final KStream<String, StockResult> stockAnswers = only(intake, "stock-reservation-commands",
-                effect -> effect instanceof SagaEffect.Reserve reserve ? reserve.command() : null)
-                .repartition(Repartitioned.with(Serdes.String(), serdes.stockCommand()).withName("stock-reservations"))
-                .process(StockCommandProcessor::new, Named.as("stock-reservation"),
-                        StoreNames.STOCK_LEVELS, StoreNames.STOCK_HOLDS);
-        final KStream<String, SagaEffect> stockDecided = stockAnswers
-                .repartition(Repartitioned.with(Serdes.String(), serdes.stockResult()).withName("stock-results"))
-                .process(() -> new OrderSagaProcessor<>("stock-outcome", saga::stockAnswered),
-                        Named.as("stock-outcome"), StoreNames.SAGA_ORDERS);
+        // Stock and payment, asked at the same time: reservations by SKU and the authorization by customer share
+        // one topic, so that every answer of an order comes back in the same hop, keyed by order id.
+        final KStream<String, SagaEffect> answered = intake.get("intake-requests")
+                .mapValues(OrderSagaTopology::request, Named.as("step-request-commands"))
+                .repartition(Repartitioned.with(Serdes.String(), serdes.command()).withName("step-requests"))
+                .process(StepRequestProcessor::new, Named.as("stock-and-payment"),
+                        StoreNames.STOCK_LEVELS, StoreNames.ACCOUNT_BALANCES)
+                .repartition(Repartitioned.with(Serdes.String(), serdes.reply()).withName("step-replies"))
+                .process(() -> new OrderSagaProcessor<>("step-answer", saga::answered),
+                        Named.as("step-answer"), StoreNames.SAGA_ORDERS);
         inventory(builder, topics);
-
-        // Payment: one authorization per order, by customer; the answer back per order.
-        final KStream<String, PaymentResult> paymentAnswers = only(stockDecided, "payment-authorization-commands",
-                effect -> effect instanceof SagaEffect.Authorize authorize ? authorize.command() : null)
-                .repartition(Repartitioned.with(Serdes.String(), serdes.paymentCommand()).withName("payment-authorizations"))
-                .process(PaymentCommandProcessor::new, Named.as("payment-authorization"),
-                        StoreNames.ACCOUNT_BALANCES, StoreNames.PAYMENT_CHARGES);
-        final KStream<String, SagaEffect> paymentDecided = paymentAnswers
-                .repartition(Repartitioned.with(Serdes.String(), serdes.paymentResult()).withName("payment-results"))
-                .process(() -> new OrderSagaProcessor<>("payment-outcome", saga::paymentAnswered),
-                        Named.as("payment-outcome"), StoreNames.SAGA_ORDERS);
         accounts(builder, topics);
 
-        // What every order-keyed step may emit: status changes, notifications, compensation.
-        final KStream<String, SagaEffect> effects = intake
+        // What every order-keyed step may emit besides requests: status changes, notifications, compensation.
+        intake.get("intake-events")
                 .merge(cancelled, Named.as("saga-effects-with-cancellations"))
-                .merge(stockDecided, Named.as("saga-effects-with-stock-outcomes"))
-                .merge(paymentDecided, Named.as("saga-effects-with-payment-outcomes"));
-        only(effects, "order-status-events",
-                effect -> effect instanceof SagaEffect.Status status ? status.event() : null)
-                .to(topics.orderStatus().name(), produced(topics.orderStatus(), "order-status-sink"));
-        only(effects, "notification-events",
-                effect -> effect instanceof SagaEffect.Notify notify ? notify.event() : null)
-                .to(topics.notifications().name(), produced(topics.notifications(), "notifications-sink"));
-        only(effects, "stock-release-commands",
-                effect -> effect instanceof SagaEffect.Release release ? release.command() : null)
-                .repartition(Repartitioned.with(Serdes.String(), serdes.stockCommand()).withName("stock-releases"))
-                .process(StockCommandProcessor::new, Named.as("stock-release"),
-                        StoreNames.STOCK_LEVELS, StoreNames.STOCK_HOLDS);
-        only(effects, "payment-refund-commands",
-                effect -> effect instanceof SagaEffect.Refund refund ? refund.command() : null)
-                .repartition(Repartitioned.with(Serdes.String(), serdes.paymentCommand()).withName("payment-refunds"))
-                .process(PaymentCommandProcessor::new, Named.as("payment-refund"),
-                        StoreNames.ACCOUNT_BALANCES, StoreNames.PAYMENT_CHARGES);
+                .merge(answered, Named.as("saga-effects-with-answers"))
+                .split(Named.as("saga-effects-"))
+                .branch((orderId, effect) -> effect instanceof SagaEffect.Status, Branched.withConsumer(statuses ->
+                        statuses.mapValues(effect -> ((SagaEffect.Status) effect).event(),
+                                        Named.as("order-status-events"))
+                                .to(topics.orderStatus().name(), produced(topics.orderStatus(), "order-status-sink")),
+                        "status"))
+                .branch((orderId, effect) -> effect instanceof SagaEffect.Notify, Branched.withConsumer(requests ->
+                        requests.mapValues(effect -> ((SagaEffect.Notify) effect).event(),
+                                        Named.as("notification-events"))
+                                .to(topics.notifications().name(),
+                                        produced(topics.notifications(), "notifications-sink")),
+                        "notification"))
+                .branch((orderId, effect) -> effect instanceof SagaEffect.Command, Branched.withConsumer(commands ->
+                        commands.mapValues(OrderSagaTopology::compensation, Named.as("step-compensation-commands"))
+                                .repartition(Repartitioned.with(Serdes.String(), serdes.command())
+                                        .withName("step-compensations"))
+                                .process(StepCompensationProcessor::new, Named.as("stock-and-payment-compensation"),
+                                        StoreNames.STOCK_LEVELS, StoreNames.ACCOUNT_BALANCES),
+                        "compensation"));
         return builder.build();
+    }
+
+    /** The intake asks for stock and payment; nothing else it emits is a command. */
+    private static SagaCommand request(final SagaEffect effect) {
+        final SagaCommand command = ((SagaEffect.Command) effect).command();
+        if (command.getKind() != SagaCommandKind.RESERVE && command.getKind() != SagaCommandKind.AUTHORIZE) {
+            throw new IllegalStateException("The intake emitted a " + command.getKind() + " command for order "
+                    + command.getOrderId() + "; only RESERVE and AUTHORIZE go to step-requests");
+        }
+        return command;
+    }
+
+    /** Cancellations and answers only give back; a request from them would never be answered. */
+    private static SagaCommand compensation(final SagaEffect effect) {
+        final SagaCommand command = ((SagaEffect.Command) effect).command();
+        if (command.getKind() != SagaCommandKind.RELEASE && command.getKind() != SagaCommandKind.REFUND) {
+            throw new IllegalStateException("A " + command.getKind() + " command for order " + command.getOrderId()
+                    + " came after the intake; only RELEASE and REFUND go to step-compensations");
+        }
+        return command;
     }
 
     /**
@@ -188,15 +195,13 @@ public final class OrderSagaTopology {
     private static void addStores(final StreamsBuilder builder, final SagaSerdes serdes) {
         builder.addStateStore(store(StoreNames.SAGA_ORDERS, serdes.orderState()));
         builder.addStateStore(store(StoreNames.STOCK_LEVELS, serdes.stockLevel()));
-        builder.addStateStore(store(StoreNames.STOCK_HOLDS, serdes.stockHold()));
         builder.addStateStore(store(StoreNames.ACCOUNT_BALANCES, serdes.accountBalance()));
-        builder.addStateStore(store(StoreNames.PAYMENT_CHARGES, serdes.paymentCharge()));
     }
 
     /**
-     * A persistent, changelogged, cached store. Caching matters here: an order's state is written by three steps and
-     * a popular SKU by every order, usually within one commit interval, and the cache turns those writes into one
-     * changelog record per key and commit.
+     * A persistent, changelogged, cached store. Caching matters here: an order's state is written once per answer
+     * and the answers of one order usually arrive in the same commit, and a popular SKU or a regular customer is
+     * written by every order; the cache turns those writes into one changelog record per key and commit.
      */
     private static <V> StoreBuilder<?> store(final String name, final Serde<V> values) {
         final KeyValueBytesStoreSupplier supplier = Stores.persistentKeyValueStore(name);
@@ -212,14 +217,5 @@ public final class OrderSagaTopology {
 
     private static <V> Produced<String, V> produced(final Topic<String, V> topic, final String name) {
         return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
-    }
-
-    /** The effects of one kind, as their payload type; {@code pick} answers null for the other kinds. */
-    private static <T> KStream<String, T> only(final KStream<String, SagaEffect> effects, final String name,
-                                               final Function<SagaEffect, T> pick) {
-        return effects.flatMapValues(effect -> {
-            final T payload = pick.apply(effect);
-            return payload == null ? List.<T>of() : List.of(payload);
-        }, Named.as(name));
     }
 }

@@ -21,12 +21,13 @@ import java.util.Objects;
  *                          default 0)
  * @param httpPort          port of the health and metrics endpoints when run on its own ({@code HTTP_PORT}, default
  *                          8080); unused when the local stack hosts the service
- * @param commitInterval    Streams {@code commit.interval.ms} ({@code ORDER_TOPOLOGY_COMMIT_INTERVAL}, default 100ms).
+ * @param commitInterval    Streams {@code commit.interval.ms} ({@code ORDER_TOPOLOGY_COMMIT_INTERVAL}, default 20ms).
  *                          Under exactly-once an order's answers become visible to the next step only when the
- *                          transaction that wrote them commits, and the happy path crosses five such commits, so
- *                          end-to-end latency is about five and a half intervals; shorter intervals cost throughput
- *                          (every commit writes transaction markers to every partition it touched). BENCHMARKS.md
- *                          has the measured trade-off.
+ *                          transaction that wrote them commits, and an order crosses three such commits (requests,
+ *                          answers, decision), so end-to-end latency is about four to five intervals; shorter
+ *                          intervals cost throughput (every commit writes transaction markers to every partition it
+ *                          touched) and below about 20 ms the commits themselves start to dominate. BENCHMARKS.md has
+ *                          the measured trade-off.
  * @param saga              the validation rules ({@code ORDER_SAGA_*}, see {@link SagaSettings#from})
  */
 public record OrderTopologyConfig(String applicationId, Path stateDir, int replicationFactor, int numThreads,
@@ -51,7 +52,7 @@ public record OrderTopologyConfig(String applicationId, Path stateDir, int repli
 
     /** The defaults, with the given state directory. */
     public static OrderTopologyConfig defaults(final Path stateDir) {
-        return new OrderTopologyConfig("order-saga", stateDir, 1, 1, 0, 8080, Duration.ofMillis(100),
+        return new OrderTopologyConfig("order-saga", stateDir, 1, 1, 0, 8080, Duration.ofMillis(20),
                 SagaSettings.defaults());
     }
 

@@ -65,6 +65,11 @@ public final class OrderTopologyService implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numThreads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbys());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        // A task never waits for one of its input partitions to catch up with the others: the saga does not depend
+        // on timestamp order across its inputs (answers, cancellations and adjustments may arrive in any order and
+        // the state machine handles each), so waiting would only add latency, and the wait check itself is costly
+        // for tasks with idle inputs (order-cancellations, step-compensations).
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         final KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Order saga stream thread failed; replacing it (uncommitted work is redone exactly once)", e);

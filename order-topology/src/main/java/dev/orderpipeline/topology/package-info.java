@@ -7,39 +7,41 @@
  *  [orders] ─ guard ─┬─ key ≠ orderId ─▶ (orders-rekeyed) ─┐
  *                    ├─ no id at all ─▶ [orders-dlq]        │
  *                    └──────────────▶ order-intake ◀───────┘   validate, dedupe, PENDING
- *                                          │ RESERVE per SKU
+ *                                          │ RESERVE per SKU and AUTHORIZE, at once
  *                                          ▼
- *                               (stock-reservations, by SKU) ─▶ stock-reservation ◀─ [inventory]
- *                                          │ reserved / short
+ *          (step-requests, by SKU or customer) ─▶ stock-and-payment ◀─ [inventory], [accounts]
+ *                                          │ reserved / short, authorized / declined
  *                                          ▼
- *                               (stock-results, by order) ─▶ stock-outcome   all lines in? STOCK_RESERVED : REJECTED
- *                                          │ AUTHORIZE
- *                                          ▼
- *                               (payment-authorizations, by customer) ─▶ payment-authorization ◀─ [accounts]
- *                                          │ authorized / declined
- *                                          ▼
- *                               (payment-results, by order) ─▶ payment-outcome   PAYMENT_AUTHORIZED + CONFIRMED : REJECTED
- *  [order-cancellations] ─▶ order-cancellation                                   CANCELLED (or reversal)
+ *                    (step-replies, by order) ─▶ step-answer   all answered? decide: CONFIRMED or REJECTED
+ *  [order-cancellations] ─▶ order-cancellation                  CANCELLED (or a reversal)
  *
  *  every order-keyed step ─▶ [order-status], [notifications],
- *                            RELEASE ─▶ (stock-releases, by SKU) ─▶ stock-release
- *                            REFUND  ─▶ (payment-refunds, by customer) ─▶ payment-refund
+ *                            RELEASE, REFUND ─▶ (step-compensations, by SKU or customer)
+ *                                               ─▶ stock-and-payment-compensation
  * </pre>
  * Parenthesised topics are internal repartition topics ({@code <application.id>-<name>-repartition}); bracketed
- * ones are the public topics of {@link dev.orderpipeline.schemas.Topics}. Three groups of processors share state:
- * the order-keyed steps share the {@code saga-orders} store, the SKU-keyed ones {@code stock-levels} and
- * {@code stock-holds}, the customer-keyed ones {@code account-balances} and {@code payment-charges}. Every store is
- * changelogged; every processor, store and repartition topic is named (see {@code src/test/resources/topology.txt}).
+ * ones are the public topics of {@link dev.orderpipeline.schemas.Topics}. Two groups of processors share state: the
+ * order-keyed steps share the {@code saga-orders} store, the SKU- and customer-keyed ones {@code stock-levels} and
+ * {@code account-balances}. Every store is changelogged; every processor, store and repartition topic is named (see
+ * {@code src/test/resources/topology.txt}).
+ *
+ * <h2>Latency: three exactly-once hops</h2>
+ * Under exactly-once a record written by one step becomes visible to the next only when the transaction that wrote
+ * it commits, and the next step's own output waits for its next commit: each hop costs about one
+ * {@code commit.interval.ms}. An order crosses three: the intake's requests, the steps' answers, and the decision's
+ * status events. Stock and payment are therefore asked <em>in parallel</em> (an authorization hold that is given back
+ * at once when stock is short), not one after the other, which would add two hops.
  *
  * <h2>Why it is correct under concurrency</h2>
  * Each SKU (and each customer) is owned by exactly one task, which handles its commands one at a time, so a
- * reservation is an atomic check-and-take: stock and funds never go below zero. An order touching several SKUs
- * collects one answer per SKU; only when all are in does it decide, and if any SKU was short it releases the ones
- * that were held (a saga with compensation: meanwhile other orders see those units as taken, which can reject them
- * although the units come back later — the usual price of not locking). Releases and refunds act on the holds and
- * charges ledgers, not on the quantities in the command, so they are exact and happen at most once; a charge is
- * recorded per order id, so an order is never charged twice. A reservation that comes back for an order that no
- * longer wants it (cancelled meanwhile) is released on arrival.
+ * reservation is an atomic check-and-take: stock and funds never go below zero. An order collects one answer per
+ * SKU and one for its payment; only when all are in does it decide, and if anything failed it gives back what it
+ * holds (a saga with compensation: meanwhile other orders see those units and funds as taken, which can reject them
+ * although they come back later — the usual price of not locking). What an order holds is recorded in its own
+ * state (lines RESERVED, payment AUTHORIZED); every compensation marks what it gave back, so nothing is given back
+ * twice or without being held, and exactly-once processing applies every command exactly once to the stock and
+ * funds: no order is charged twice. An answer that comes back for an order that no longer wants it (cancelled
+ * meanwhile) is given back on arrival.
  *
  * <h2>Terminal statuses</h2>
  * Every order's history starts with PENDING (sequence 0) and reaches exactly one <em>decision</em>: CONFIRMED,

@@ -3,6 +3,7 @@ package dev.orderpipeline.topology;
 import static dev.orderpipeline.topology.SagaTestDriver.line;
 import static dev.orderpipeline.topology.SagaTestDriver.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,7 +20,7 @@ import dev.orderpipeline.schemas.avro.NotificationRequested;
 import dev.orderpipeline.schemas.avro.OrderPlaced;
 import dev.orderpipeline.schemas.avro.OrderStatus;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
-import dev.orderpipeline.topology.avro.ChargeStatus;
+import dev.orderpipeline.topology.avro.PaymentPhase;
 import dev.orderpipeline.topology.internal.order.OrderSagaProcessor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -113,8 +114,9 @@ class OrderSagaTopologyTest {
             assertThat(saga.stock("SKU-1")).as("stock of SKU-1 after the sale").isEqualTo(8);
             assertThat(saga.stock("SKU-2")).as("stock of SKU-2 after the sale").isEqualTo(4);
             assertThat(saga.funds("c-1", "EUR")).as("funds of c-1 after the charge").isEqualTo(7000);
-            assertThat(saga.charge("o-1").getStatus()).as("charge of o-1").isEqualTo(ChargeStatus.AUTHORIZED);
-            assertThat(saga.holdsOf("o-1")).as("units held (sold) for o-1").hasSize(2);
+            assertThat(saga.payment("o-1")).as("payment of o-1").isEqualTo(PaymentPhase.AUTHORIZED);
+            assertThat(saga.heldStock("o-1")).as("units held (sold) for o-1")
+                    .containsExactly(entry("SKU-1", 2L), entry("SKU-2", 1L));
             assertThat(saga.notificationsOf("o-1")).as("notifications for o-1").singleElement().satisfies(n -> {
                 assertThat(n.getKind()).as("kind").isEqualTo(NotificationKind.ORDER_CONFIRMED);
                 assertThat(n.getEventId()).as("event id: order id and sequence of CONFIRMED").isEqualTo("o-1#3");
@@ -134,8 +136,7 @@ class OrderSagaTopologyTest {
             // Then
             assertThat(saga.last("o-1").getStatus()).as("last status of o-1").isEqualTo(OrderStatus.CONFIRMED);
             assertThat(saga.stock("SKU-1")).as("stock of SKU-1").isZero();
-            assertThat(saga.holdsOf("o-1")).as("one hold for the SKU").singleElement()
-                    .satisfies(h -> assertThat(h.getQuantity()).as("held units").isEqualTo(3));
+            assertThat(saga.heldStock("o-1")).as("one reservation for the SKU").containsExactly(entry("SKU-1", 3L));
         }
 
         @Test
@@ -176,7 +177,8 @@ class OrderSagaTopologyTest {
                     .contains("SKU-1 (requested 2, available 1)");
             assertThat(saga.stock("SKU-1")).as("stock untouched").isEqualTo(1);
             assertThat(saga.funds("c-1", "EUR")).as("funds untouched").isEqualTo(10_000);
-            assertThat(saga.charge("o-1")).as("no charge").isNull();
+            assertThat(saga.payment("o-1")).as("the authorization asked alongside was given back")
+                    .isEqualTo(PaymentPhase.REFUNDED);
             assertThat(saga.notificationsOf("o-1")).as("notification").singleElement()
                     .satisfies(n -> assertThat(n.getKind()).as("kind").isEqualTo(NotificationKind.ORDER_REJECTED));
         }
@@ -200,7 +202,8 @@ class OrderSagaTopologyTest {
                     .doesNotContain("SKU-1", "SKU-2");
             assertThat(saga.stockLevels()).as("reserved SKUs released, others untouched")
                     .containsEntry("SKU-1", 10L).containsEntry("SKU-2", 10L).containsEntry("SKU-3", 1L);
-            assertThat(saga.holdsOf("o-1")).as("holds of the rejected order").isEmpty();
+            assertThat(saga.funds("c-1", "EUR")).as("funds").isEqualTo(10_000);
+            assertThat(saga.ordersHoldingAnything()).as("orders holding stock or funds").isEmpty();
         }
     }
 
@@ -223,9 +226,9 @@ class OrderSagaTopologyTest {
             assertThat(saga.last("o-1").getReasonCode()).as("reason").isEqualTo("PAYMENT_DECLINED");
             assertThat(saga.last("o-1").getReasonMessage()).as("message").contains("total 1000", "available 999");
             assertThat(saga.stockLevels()).as("stock released").containsEntry("SKU-1", 10L).containsEntry("SKU-2", 10L);
-            assertThat(saga.holdsOf("o-1")).as("holds").isEmpty();
+            assertThat(saga.heldStock("o-1")).as("stock held").isEmpty();
             assertThat(saga.funds("c-1", "EUR")).as("funds untouched").isEqualTo(999);
-            assertThat(saga.charge("o-1")).as("no charge").isNull();
+            assertThat(saga.payment("o-1")).as("payment").isEqualTo(PaymentPhase.DECLINED);
             assertThat(saga.notificationsOf("o-1")).as("notification").singleElement().satisfies(n -> {
                 assertThat(n.getKind()).as("kind").isEqualTo(NotificationKind.ORDER_REJECTED);
                 assertThat(n.getReasonCode()).as("reason").isEqualTo("PAYMENT_DECLINED");
@@ -257,8 +260,10 @@ class OrderSagaTopologyTest {
 
             // Then
             assertThat(saga.statusesOf("o-1")).as("history").containsExactly(OrderStatus.PENDING, OrderStatus.REJECTED);
-            assertThat(saga.last("o-1").getReasonCode()).as("first failing step decides").isEqualTo("OUT_OF_STOCK");
-            assertThat(saga.charge("o-1")).as("payment never attempted").isNull();
+            assertThat(saga.last("o-1").getReasonCode()).as("stock decides first").isEqualTo("OUT_OF_STOCK");
+            assertThat(saga.last("o-1").getReasonMessage()).as("message names both failures")
+                    .contains("SKU-1 (requested 2, available 1)", "payment was declined too", "available 10");
+            assertThat(saga.payment("o-1")).as("payment").isEqualTo(PaymentPhase.DECLINED);
             assertThat(saga.funds("c-1", "EUR")).as("funds").isEqualTo(10);
             assertThat(saga.stock("SKU-1")).as("stock").isEqualTo(1);
         }
@@ -336,8 +341,8 @@ class OrderSagaTopologyTest {
             assertThat(saga.last("o-1").getReasonCode()).as("reason").isEqualTo("CANCELLED_BEFORE_CONFIRMATION");
             assertThat(saga.stock("SKU-1")).as("stock").isEqualTo(10);
             assertThat(saga.funds("c-1", "EUR")).as("funds").isEqualTo(10_000);
-            assertThat(saga.holdsOf("o-1")).as("holds").isEmpty();
-            assertThat(saga.charge("o-1")).as("charge").isNull();
+            assertThat(saga.heldStock("o-1")).as("stock held").isEmpty();
+            assertThat(saga.payment("o-1")).as("payment never asked").isEqualTo(PaymentPhase.NOT_REQUESTED);
             assertThat(saga.notificationsOf("o-1")).extracting(NotificationRequested::getKind).as("notifications")
                     .containsExactly(NotificationKind.ORDER_CANCELLED);
         }
@@ -363,8 +368,8 @@ class OrderSagaTopologyTest {
             assertThat(reversal.getReasonCode()).as("reason").isEqualTo("REVERSED_AFTER_CONFIRMATION");
             assertThat(saga.stock("SKU-1")).as("stock returned").isEqualTo(10);
             assertThat(saga.funds("c-1", "EUR")).as("funds returned").isEqualTo(10_000);
-            assertThat(saga.holdsOf("o-1")).as("holds").isEmpty();
-            assertThat(saga.charge("o-1").getStatus()).as("charge").isEqualTo(ChargeStatus.REFUNDED);
+            assertThat(saga.heldStock("o-1")).as("stock held").isEmpty();
+            assertThat(saga.payment("o-1")).as("payment").isEqualTo(PaymentPhase.REFUNDED);
             assertThat(saga.notificationsOf("o-1")).extracting(NotificationRequested::getKind).as("notifications")
                     .containsExactly(NotificationKind.ORDER_CONFIRMED, NotificationKind.ORDER_CANCELLED);
         }
@@ -419,8 +424,8 @@ class OrderSagaTopologyTest {
             assertThat(saga.statusesOf("o-1")).as("history: no reversal, no new event").isEqualTo(CONFIRMED_HISTORY);
             assertThat(saga.stock("SKU-1")).as("stock stays sold").isEqualTo(8);
             assertThat(saga.funds("c-1", "EUR")).as("funds stay charged").isEqualTo(8_000);
-            assertThat(saga.holdsOf("o-1")).as("holds kept").hasSize(1);
-            assertThat(saga.charge("o-1").getStatus()).as("charge").isEqualTo(ChargeStatus.AUTHORIZED);
+            assertThat(saga.heldStock("o-1")).as("stock still held").containsExactly(entry("SKU-1", 2L));
+            assertThat(saga.payment("o-1")).as("payment").isEqualTo(PaymentPhase.AUTHORIZED);
             assertThat(saga.notificationsOf("o-1")).extracting(NotificationRequested::getKind).as("notifications")
                     .containsExactly(NotificationKind.ORDER_CONFIRMED);
             assertThat(log).as("INFO log of the refusal").singleElement().asString()
@@ -481,7 +486,7 @@ class OrderSagaTopologyTest {
             assertThat(saga.last("o-1").getReasonMessage()).as("message names the requester").contains("shop-c-1");
             assertThat(saga.stock("SKU-1")).as("stock returned").isEqualTo(10);
             assertThat(saga.funds("c-1", "EUR")).as("funds returned").isEqualTo(10_000);
-            assertThat(saga.charge("o-1").getStatus()).as("charge").isEqualTo(ChargeStatus.REFUNDED);
+            assertThat(saga.payment("o-1")).as("payment").isEqualTo(PaymentPhase.REFUNDED);
         }
 
         @Test
@@ -496,7 +501,7 @@ class OrderSagaTopologyTest {
             assertThat(saga.statusesOf("o-1")).as("history").isEqualTo(CANCELLED_EARLY);
             assertThat(saga.last("o-1").getReasonCode()).as("reason").isEqualTo("CANCELLED_BEFORE_CONFIRMATION");
             assertThat(saga.stock("SKU-1")).as("stock").isEqualTo(10);
-            assertThat(saga.charge("o-1")).as("charge").isNull();
+            assertThat(saga.payment("o-1")).as("payment never asked").isEqualTo(PaymentPhase.NOT_REQUESTED);
         }
 
         @Test
@@ -589,8 +594,8 @@ class OrderSagaTopologyTest {
             assertThat(saga.statusesOf("o-v")).as("history").containsExactly(OrderStatus.PENDING, OrderStatus.REJECTED);
             assertThat(saga.last("o-v").getReasonCode()).as("reason code").isEqualTo(reasonCode);
             assertThat(saga.last("o-v").getReasonMessage()).as("reason message").isNotBlank();
-            assertThat(saga.holds()).as("holds").isEmpty();
-            assertThat(saga.charges()).as("charges").isEmpty();
+            assertThat(saga.ordersHoldingAnything()).as("orders holding stock or funds").isEmpty();
+            assertThat(saga.payment("o-v")).as("payment never asked").isEqualTo(PaymentPhase.NOT_REQUESTED);
         }
 
         @Test
@@ -743,7 +748,8 @@ class OrderSagaTopologyTest {
             assertThat(saga.last("o-a").getStatus()).as("o-a").isEqualTo(OrderStatus.CONFIRMED);
             assertThat(saga.last("o-b").getStatus()).as("o-b").isEqualTo(OrderStatus.REJECTED);
             assertThat(saga.stockLevels()).as("stock").containsEntry("SKU-1", 0L).containsEntry("SKU-2", 0L);
-            assertThat(saga.holdsOf("o-b")).as("loser's holds").isEmpty();
+            assertThat(saga.funds("c-1", "EUR")).as("only the winner charged").isEqualTo(9_800);
+            assertThat(saga.ordersHoldingAnything()).as("orders holding stock or funds").containsExactly("o-a");
         }
 
         @Test

@@ -15,8 +15,9 @@ import dev.orderpipeline.schemas.avro.OrderStatus;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
 import dev.orderpipeline.schemas.registry.SchemaRegistryClients;
 import dev.orderpipeline.topology.avro.AccountBalance;
-import dev.orderpipeline.topology.avro.PaymentCharge;
-import dev.orderpipeline.topology.avro.StockHold;
+import dev.orderpipeline.topology.avro.LineOutcome;
+import dev.orderpipeline.topology.avro.OrderSagaState;
+import dev.orderpipeline.topology.avro.PaymentPhase;
 import dev.orderpipeline.topology.avro.StockLevel;
 import dev.orderpipeline.topology.internal.order.OrderSagaProcessor;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -217,23 +217,41 @@ final class SagaTestDriver implements AutoCloseable {
         return balance == null ? 0 : balance.getFunds().getOrDefault(currency, 0L);
     }
 
-    /** Every live stock hold. */
-    List<StockHold> holds() {
-        return all(OrderSagaTopology.HOLDS_STORE);
+    /** The saga state of an order, or null when the saga does not know it. */
+    OrderSagaState state(final String orderId) {
+        return this.<OrderSagaState>store(OrderSagaTopology.ORDERS_STORE).get(orderId);
     }
 
-    /** Every live hold of one order. */
-    List<StockHold> holdsOf(final String orderId) {
-        return holds().stream().filter(h -> h.getOrderId().equals(orderId)).toList();
+    /** Units of each SKU the order holds by its own state (lines RESERVED); empty for an unknown order. */
+    Map<String, Long> heldStock(final String orderId) {
+        final OrderSagaState state = state(orderId);
+        final Map<String, Long> held = new LinkedHashMap<>();
+        if (state != null) {
+            state.getLines().stream().filter(l -> l.getOutcome() == LineOutcome.RESERVED)
+                    .forEach(l -> held.merge(l.getSku(), l.getQuantity(), Long::sum));
+        }
+        return held;
     }
 
-    /** The charge of an order, or null. */
-    PaymentCharge charge(final String orderId) {
-        return this.<PaymentCharge>store(OrderSagaTopology.CHARGES_STORE).get(orderId);
+    /** Where the order's payment stands, or null for an unknown order. */
+    PaymentPhase payment(final String orderId) {
+        final OrderSagaState state = state(orderId);
+        return state == null ? null : state.getPayment();
     }
 
-    List<PaymentCharge> charges() {
-        return all(OrderSagaTopology.CHARGES_STORE);
+    /** Ids of every order that holds stock or funds by its own state. */
+    List<String> ordersHoldingAnything() {
+        final List<String> holding = new ArrayList<>();
+        try (KeyValueIterator<String, OrderSagaState> it = this.<OrderSagaState>store(OrderSagaTopology.ORDERS_STORE)
+                .all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getPayment() == PaymentPhase.AUTHORIZED || kv.value.getLines().stream()
+                        .anyMatch(l -> l.getOutcome() == LineOutcome.RESERVED)) {
+                    holding.add(kv.key);
+                }
+            });
+        }
+        return holding;
     }
 
     /** Every stock level, by SKU. */
@@ -266,14 +284,6 @@ final class SagaTestDriver implements AutoCloseable {
 
     private <V> KeyValueStore<String, V> store(final String name) {
         return driver.getKeyValueStore(name);
-    }
-
-    private <V> List<V> all(final String name) {
-        final List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> it = this.<V>store(name).all()) {
-            it.forEachRemaining((KeyValue<String, V> kv) -> values.add(kv.value));
-        }
-        return values;
     }
 
     @Override

@@ -53,7 +53,7 @@ class TopologyDescriptionTest {
     }
 
     @Test
-    void shouldSplitTheSagaIntoOneSubtopologyPerKeySpace() {
+    void shouldSplitTheSagaIntoTheOrderSideAndTheStepSide() {
         // Given
         final TopologyDescription description = OrderSagaTopology.build(new StreamsBuilder(), topics,
                 SagaSettings.defaults()).describe();
@@ -62,8 +62,8 @@ class TopologyDescriptionTest {
         final int subtopologies = description.subtopologies().size();
 
         // Then
-        assertThat(subtopologies).as("sub-topologies: orders, stock and payment, each with its own stores")
-                .isEqualTo(3);
+        assertThat(subtopologies).as("sub-topologies: the order-keyed side (saga-orders) and the stock and payment "
+                + "steps, keyed by SKU or customer (stock-levels, account-balances)").isEqualTo(2);
         assertThat(description.globalStores()).as("global stores").isEmpty();
     }
 }

@@ -6,13 +6,9 @@ import dev.orderpipeline.schemas.serde.AvroSerdeConfig;
 import dev.orderpipeline.schemas.serde.ConfluentAvroSerde;
 import dev.orderpipeline.topology.avro.AccountBalance;
 import dev.orderpipeline.topology.avro.OrderSagaState;
-import dev.orderpipeline.topology.avro.PaymentCharge;
-import dev.orderpipeline.topology.avro.PaymentCommand;
-import dev.orderpipeline.topology.avro.PaymentResult;
-import dev.orderpipeline.topology.avro.StockCommand;
-import dev.orderpipeline.topology.avro.StockHold;
+import dev.orderpipeline.topology.avro.SagaCommand;
+import dev.orderpipeline.topology.avro.SagaReply;
 import dev.orderpipeline.topology.avro.StockLevel;
-import dev.orderpipeline.topology.avro.StockResult;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,7 +17,7 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * Serdes of the saga's internal Avro records (stores and repartition topics), in the same Confluent wire format and
  * on the same registry client as the public topics of {@link Topics}. Their subjects are named after the internal
- * topics ({@code <application.id>-stock-reservations-repartition-value}, {@code ...-saga-orders-changelog-value}),
+ * topics ({@code <application.id>-step-commands-repartition-value}, {@code ...-saga-orders-changelog-value}),
  * so they are registered automatically whatever {@code auto.register.schemas} says for the public contracts: these
  * schemas belong to this application alone.
  *
@@ -32,26 +28,18 @@ public final class SagaSerdes {
 
     private final Serde<OrderPlaced> orderPlaced;
     private final Serde<OrderSagaState> orderState;
-    private final Serde<StockCommand> stockCommand;
-    private final Serde<StockResult> stockResult;
+    private final Serde<SagaCommand> command;
+    private final Serde<SagaReply> reply;
     private final Serde<StockLevel> stockLevel;
-    private final Serde<StockHold> stockHold;
-    private final Serde<PaymentCommand> paymentCommand;
-    private final Serde<PaymentResult> paymentResult;
     private final Serde<AccountBalance> accountBalance;
-    private final Serde<PaymentCharge> paymentCharge;
 
     public SagaSerdes(final Topics topics) {
         this.orderPlaced = avro(topics, OrderPlaced.class);
         this.orderState = avro(topics, OrderSagaState.class);
-        this.stockCommand = avro(topics, StockCommand.class);
-        this.stockResult = avro(topics, StockResult.class);
+        this.command = avro(topics, SagaCommand.class);
+        this.reply = avro(topics, SagaReply.class);
         this.stockLevel = avro(topics, StockLevel.class);
-        this.stockHold = avro(topics, StockHold.class);
-        this.paymentCommand = avro(topics, PaymentCommand.class);
-        this.paymentResult = avro(topics, PaymentResult.class);
         this.accountBalance = avro(topics, AccountBalance.class);
-        this.paymentCharge = avro(topics, PaymentCharge.class);
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(final Topics topics, final Class<T> type) {
@@ -76,35 +64,19 @@ public final class SagaSerdes {
         return orderState;
     }
 
-    public Serde<StockCommand> stockCommand() {
-        return stockCommand;
+    public Serde<SagaCommand> command() {
+        return command;
     }
 
-    public Serde<StockResult> stockResult() {
-        return stockResult;
+    public Serde<SagaReply> reply() {
+        return reply;
     }
 
     public Serde<StockLevel> stockLevel() {
         return stockLevel;
     }
 
-    public Serde<StockHold> stockHold() {
-        return stockHold;
-    }
-
-    public Serde<PaymentCommand> paymentCommand() {
-        return paymentCommand;
-    }
-
-    public Serde<PaymentResult> paymentResult() {
-        return paymentResult;
-    }
-
     public Serde<AccountBalance> accountBalance() {
         return accountBalance;
-    }
-
-    public Serde<PaymentCharge> paymentCharge() {
-        return paymentCharge;
     }
 }

@@ -10,12 +10,8 @@ public final class StoreNames {
     public static final String SAGA_ORDERS = "saga-orders";
     /** SKU → {@code StockLevel}. */
     public static final String STOCK_LEVELS = "stock-levels";
-    /** {@link dev.orderpipeline.topology.internal.stock.HoldKey} → {@code StockHold}. */
-    public static final String STOCK_HOLDS = "stock-holds";
     /** Customer id → {@code AccountBalance}. */
     public static final String ACCOUNT_BALANCES = "account-balances";
-    /** Order id → {@code PaymentCharge}. */
-    public static final String PAYMENT_CHARGES = "payment-charges";
 
     private StoreNames() {
     }

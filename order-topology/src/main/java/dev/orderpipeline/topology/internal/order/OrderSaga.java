@@ -12,13 +12,13 @@ import dev.orderpipeline.topology.avro.LineOutcome;
 import dev.orderpipeline.topology.avro.OrderSagaState;
 import dev.orderpipeline.topology.avro.OrderSnapshot;
 import dev.orderpipeline.topology.avro.PaymentPhase;
-import dev.orderpipeline.topology.avro.PaymentResult;
+import dev.orderpipeline.topology.avro.SagaCommand;
+import dev.orderpipeline.topology.avro.SagaCommandKind;
 import dev.orderpipeline.topology.avro.SagaLine;
 import dev.orderpipeline.topology.avro.SagaPhase;
-import dev.orderpipeline.topology.avro.StockCommand;
-import dev.orderpipeline.topology.avro.StockCommandKind;
+import dev.orderpipeline.topology.avro.SagaReply;
+import dev.orderpipeline.topology.avro.SagaStep;
 import dev.orderpipeline.topology.avro.StockLine;
-import dev.orderpipeline.topology.avro.StockResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +28,29 @@ import java.util.stream.Collectors;
 
 /**
  * The state machine of one order, as pure functions of (input, current state, time) to a {@link Decision}. The four
- * inputs are the order itself, the answer of the stock step for one SKU, the answer of the payment step, and a
- * cancellation request; they may arrive in any order the topics allow, and each is handled in every phase.
+ * inputs are the order itself, the stock step's answer for one SKU, the payment step's answer, and a cancellation
+ * request; they may arrive in any order the topics allow, and each is handled in every phase.
+ *
+ * <p>Stock and payment are asked for <em>at the same time</em>: a valid order sends one RESERVE per distinct SKU and
+ * one AUTHORIZE, and is decided when the last answer is in. That costs the customer's funds a short authorization
+ * hold on orders that turn out to be short of stock (given back at once), and saves a whole exactly-once hop on
+ * every order: the answers of both steps travel in one hop, so an order is decided three commits after it arrived
+ * instead of five.
  *
  * <pre>
- *  (none) ──placed──▶ AWAITING_STOCK ──all reserved──▶ AWAITING_PAYMENT ──authorized──▶ CONFIRMED
- *     │                   │  any short: release held            │ declined: release all     │ cancel: release all
- *     │ cancel            ▼                                     ▼                           ▼       + refund
- *     ▼                REJECTED                              REJECTED                  CANCELLED (reversal)
- *  CANCEL_REQUESTED ──placed──▶ CANCELLED          cancel in AWAITING_*: CANCELLED, release held; a reservation or
- *                                                   authorization that answers later is given back on arrival
+ *  (none) ──placed──▶ AWAITING ──all answered──▶ all reserved and authorized: STOCK_RESERVED, PAYMENT_AUTHORIZED,
+ *     │                 │                         CONFIRMED
+ *     │ cancel          │                        any SKU short: REJECTED OUT_OF_STOCK, give back what is held
+ *     ▼                 │                        declined: STOCK_RESERVED, REJECTED PAYMENT_DECLINED, release stock
+ *  CANCEL_REQUESTED     │ cancel: CANCELLED, give back what is held; answers that come later are given back
+ *     │ placed          ▼         on arrival
+ *     ▼              CANCELLED                 CONFIRMED ──cancel──▶ CANCELLED (reversal): release all, refund
+ *  CANCELLED
  * </pre>
+ *
+ * <p>"What is held" is in the order's own state: lines RESERVED and a payment AUTHORIZED. Every give-back marks what
+ * it gave back (RELEASED, REFUNDED), so nothing is given back twice, and exactly-once processing makes each command
+ * act exactly once on the stock and funds.
  *
  * <p>Invalid orders are REJECTED at once; a duplicate {@code OrderPlaced} is ignored ({@link ReasonCode#DUPLICATE_ORDER}
  * in the log only). A cancellation bound to a customer ({@code requestedByCustomerId}) cancels only that customer's
@@ -67,7 +79,7 @@ public final class OrderSaga {
                         + "; it arrived before the order, which is processed as if not cancelled";
         final OrderSagaState fresh = OrderSagaState.newBuilder()
                 .setOrderId(orderId)
-                .setPhase(SagaPhase.AWAITING_STOCK)
+                .setPhase(SagaPhase.AWAITING)
                 .setSequence(-1)
                 .setOrder(snapshot(order))
                 .setLines(invalid.isPresent() ? List.of() : stockLines(order.getItems()))
@@ -84,56 +96,69 @@ public final class OrderSaga {
         for (final StockLine line : step.lines()) {
             step.reserve(line);
         }
-        return step.decide(refusal);
+        return step.authorize().decide(refusal);
+    }
+
+    /** The stock or the payment step answered. */
+    public Decision answered(final String orderId, final SagaReply answer, final OrderSagaState current,
+                             final long now) {
+        return switch (answer.getStep()) {
+            case STOCK -> stockAnswered(orderId, answer, current, now);
+            case PAYMENT -> paymentAnswered(orderId, answer, current, now);
+            case UNKNOWN -> Decision.ignore("answer of an unknown step (written by a newer version?): " + answer);
+        };
     }
 
     /** The stock step answered the reservation of one SKU. */
-    public Decision stockAnswered(final String orderId, final StockResult answer, final OrderSagaState current,
+    public Decision stockAnswered(final String orderId, final SagaReply answer, final OrderSagaState current,
                                  final long now) {
         if (current == null || current.getOrder() == null) {
             return giveBackUnowned(answer, "stock answer for an order the saga does not know");
         }
         final Transition step = new Transition(current, now);
         final StockLine line = step.lines().stream()
-                .filter(l -> l.getSku().equals(answer.getSku())).findFirst().orElse(null);
+                .filter(l -> l.getSku().equals(answer.getKey())).findFirst().orElse(null);
         if (line == null) {
-            return giveBackUnowned(answer, "stock answer for SKU " + answer.getSku() + " the order did not ask for");
+            return giveBackUnowned(answer, "stock answer for SKU " + answer.getKey() + " the order did not ask for");
         }
         if (line.getOutcome() != LineOutcome.AWAITING) {
-            return Decision.ignore("repeated stock answer for SKU " + answer.getSku() + ", line already "
+            return Decision.ignore("repeated stock answer for SKU " + answer.getKey() + ", line already "
                     + line.getOutcome());
         }
-        line.setOutcome(answer.getReserved() ? LineOutcome.RESERVED : LineOutcome.SHORT);
-        line.setAvailable(answer.getAvailable());
+        line.setOutcome(answer.getGranted() ? LineOutcome.RESERVED : LineOutcome.SHORT);
+        line.setAvailable(answer.getGranted() ? 0 : answer.getAvailable());
         return switch (step.phase()) {
-            case AWAITING_STOCK -> allAnswered(step.lines()) ? decideStock(step) : step.decide();
+            case AWAITING -> allAnswered(step) ? decide(step) : step.decide();
             // Cancelled while this reservation was in flight: whatever it got is not wanted any more.
             case CANCELLED, REJECTED -> line.getOutcome() == LineOutcome.RESERVED
                     ? step.release(line).decide() : step.decide();
-            case CANCEL_REQUESTED, AWAITING_PAYMENT, CONFIRMED, UNKNOWN -> line.getOutcome() == LineOutcome.RESERVED
+            case CANCEL_REQUESTED, CONFIRMED, UNKNOWN -> line.getOutcome() == LineOutcome.RESERVED
                     ? step.release(line).decide("stock answer in phase " + step.phase() + "; released it")
                     : Decision.ignore("stock answer in phase " + step.phase());
         };
     }
 
     /** The payment step answered the authorization. */
-    public Decision paymentAnswered(final String orderId, final PaymentResult answer, final OrderSagaState current,
+    public Decision paymentAnswered(final String orderId, final SagaReply answer, final OrderSagaState current,
                                     final long now) {
         if (current == null || current.getOrder() == null) {
-            return Decision.ignore("payment answer for an order the saga does not know"
-                    + (answer.getAuthorized() ? "; it stays charged, the charge is in payment-charges" : ""));
+            return giveBackUnowned(answer, "payment answer for an order the saga does not know");
         }
         final Transition step = new Transition(current, now);
+        if (step.payment() == PaymentPhase.NOT_REQUESTED) {
+            return giveBackUnowned(answer, "payment answer for an order that did not ask for one");
+        }
         if (step.payment() != PaymentPhase.AWAITING) {
             return Decision.ignore("repeated payment answer, payment already " + step.payment());
         }
+        step.payment(answer.getGranted() ? PaymentPhase.AUTHORIZED : PaymentPhase.DECLINED);
+        step.paymentAvailable(answer.getGranted() ? 0 : answer.getAvailable());
         return switch (step.phase()) {
-            case AWAITING_PAYMENT -> answer.getAuthorized() ? confirm(step) : declined(step, answer);
+            case AWAITING -> allAnswered(step) ? decide(step) : step.decide();
             // Cancelled while the authorization was in flight: a charge that went through is given back.
-            case CANCELLED, REJECTED -> answer.getAuthorized()
-                    ? step.refund().decide() : step.payment(PaymentPhase.DECLINED).decide();
-            case CANCEL_REQUESTED, AWAITING_STOCK, CONFIRMED, UNKNOWN -> answer.getAuthorized()
-                    ? step.refund().decide("payment answer in phase " + step.phase() + "; refunded it")
+            case CANCELLED, REJECTED -> step.refundHeld().decide();
+            case CANCEL_REQUESTED, CONFIRMED, UNKNOWN -> answer.getGranted()
+                    ? step.refundHeld().decide("payment answer in phase " + step.phase() + "; refunded it")
                     : Decision.ignore("payment answer in phase " + step.phase());
         };
     }
@@ -168,9 +193,8 @@ public final class OrderSaga {
         }
         final Transition step = new Transition(OrderSagaState.newBuilder(current).setCancellation(cancellation).build(), now);
         return switch (step.phase()) {
-            case AWAITING_STOCK, AWAITING_PAYMENT ->
-                    step.releaseHeld().cancel(cancelledBeforeConfirmation(cancellation)).decide();
-            case CONFIRMED -> step.releaseHeld().refund().cancel(reversed(cancellation)).decide();
+            case AWAITING -> step.giveBackHeld().cancel(cancelledBeforeConfirmation(cancellation)).decide();
+            case CONFIRMED -> step.giveBackHeld().cancel(reversed(cancellation)).decide();
             case CANCEL_REQUESTED -> anotherEarlyCancellation(current, cancellation);
             case REJECTED, CANCELLED, UNKNOWN ->
                     Decision.ignore("cancellation of an order in phase " + current.getPhase() + " changes nothing");
@@ -205,54 +229,62 @@ public final class OrderSaga {
                 + " refused, the order belongs to customer " + orderCustomerId;
     }
 
-    private static Decision decideStock(final Transition step) {
+    /**
+     * Every answer is in. Stock comes first: an order short of stock is rejected OUT_OF_STOCK whatever the payment
+     * step said (and given back what it holds); one with all its stock is rejected PAYMENT_DECLINED if the payment
+     * was declined, and confirmed otherwise. The statuses follow the steps' documented order.
+     */
+    private static Decision decide(final Transition step) {
+        final OrderSnapshot order = step.order();
         final List<StockLine> shortLines = step.lines().stream()
                 .filter(l -> l.getOutcome() == LineOutcome.SHORT).toList();
-        if (shortLines.isEmpty()) {
-            return step.phase(SagaPhase.AWAITING_PAYMENT).status(OrderStatus.STOCK_RESERVED, null).authorize().decide();
+        if (!shortLines.isEmpty()) {
+            final String detail = shortLines.stream()
+                    .map(l -> l.getSku() + " (requested " + l.getQuantity() + ", available " + l.getAvailable() + ")")
+                    .collect(Collectors.joining(", "));
+            final String alsoDeclined = step.payment() == PaymentPhase.DECLINED
+                    ? "; the payment was declined too (" + insufficientFunds(step) + ")" : "";
+            return step.giveBackHeld()
+                    .reject(new Rejection(ReasonCode.OUT_OF_STOCK, "Not enough stock for " + detail + alsoDeclined))
+                    .decide();
         }
-        final String detail = shortLines.stream()
-                .map(l -> l.getSku() + " (requested " + l.getQuantity() + ", available " + l.getAvailable() + ")")
-                .collect(Collectors.joining(", "));
-        return step.releaseHeld()
-                .reject(new Rejection(ReasonCode.OUT_OF_STOCK, "Not enough stock for " + detail))
-                .decide();
-    }
-
-    private static Decision confirm(final Transition step) {
-        return step.payment(PaymentPhase.AUTHORIZED)
-                .status(OrderStatus.PAYMENT_AUTHORIZED, null)
+        step.status(OrderStatus.STOCK_RESERVED, null);
+        if (step.payment() == PaymentPhase.DECLINED) {
+            return step.releaseHeld()
+                    .reject(new Rejection(ReasonCode.PAYMENT_DECLINED, insufficientFunds(step)))
+                    .decide();
+        }
+        return step.status(OrderStatus.PAYMENT_AUTHORIZED, null)
                 .phase(SagaPhase.CONFIRMED)
                 .status(OrderStatus.CONFIRMED, null)
                 .notifyCustomer(NotificationKind.ORDER_CONFIRMED, null)
                 .decide();
     }
 
-    private static Decision declined(final Transition step, final PaymentResult answer) {
+    private static String insufficientFunds(final Transition step) {
         final OrderSnapshot order = step.order();
-        return step.payment(PaymentPhase.DECLINED)
-                .releaseHeld()
-                .reject(new Rejection(ReasonCode.PAYMENT_DECLINED, "Insufficient funds in " + order.getCurrency()
-                        + ": order total " + order.getTotalMinor() + ", available " + answer.getAvailable()))
-                .decide();
+        return "Insufficient funds in " + order.getCurrency() + ": order total " + order.getTotalMinor()
+                + ", available " + step.paymentAvailable();
     }
 
-    /** A reservation nobody wants (no such order or line): give it back so no stock stays held by nothing. */
-    private static Decision giveBackUnowned(final StockResult answer, final String why) {
-        if (!answer.getReserved()) {
+    /**
+     * A granted answer nobody wants (no such order, or a SKU it did not ask for): give it back, so that no stock or
+     * funds stay held by nothing.
+     */
+    private static Decision giveBackUnowned(final SagaReply answer, final String why) {
+        if (!answer.getGranted()) {
             return Decision.ignore(why);
         }
-        final StockCommand release = StockCommand.newBuilder()
-                .setKind(StockCommandKind.RELEASE)
-                .setOrderId(answer.getOrderId())
-                .setSku(answer.getSku())
-                .setQuantity(answer.getQuantity())
-                .build();
-        return new Decision(null, List.of(new SagaEffect.Release(release)), why + "; released it");
+        final SagaCommandKind giveBack = answer.getStep() == SagaStep.PAYMENT ? SagaCommandKind.REFUND
+                : SagaCommandKind.RELEASE;
+        final SagaCommand command = new SagaCommand(giveBack, answer.getOrderId(), answer.getKey(),
+                answer.getAmount(), answer.getCurrency());
+        return new Decision(null, List.of(new SagaEffect.Command(command)), why + "; gave it back");
     }
 
-    private static boolean allAnswered(final List<StockLine> lines) {
-        return lines.stream().noneMatch(l -> l.getOutcome() == LineOutcome.AWAITING);
+    private static boolean allAnswered(final Transition step) {
+        return step.payment() != PaymentPhase.AWAITING
+                && step.lines().stream().noneMatch(l -> l.getOutcome() == LineOutcome.AWAITING);
     }
 
     private static Rejection cancelledBeforeConfirmation(final CancelRequest request) {

@@ -2,8 +2,7 @@ package dev.orderpipeline.topology.internal.order;
 
 import dev.orderpipeline.schemas.avro.NotificationRequested;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
-import dev.orderpipeline.topology.avro.PaymentCommand;
-import dev.orderpipeline.topology.avro.StockCommand;
+import dev.orderpipeline.topology.avro.SagaCommand;
 import java.util.Objects;
 
 /**
@@ -39,51 +38,18 @@ public sealed interface SagaEffect {
         }
     }
 
-    /** Hold stock of one SKU, for {@code stock-reservations}. */
-    record Reserve(StockCommand command) implements SagaEffect {
-        public Reserve {
+    /**
+     * A command for the stock or payment step ({@code step-commands}): reserve or release units of a SKU, authorize
+     * or refund an amount of a customer's funds. Keyed by the SKU or the customer id.
+     */
+    record Command(SagaCommand command) implements SagaEffect {
+        public Command {
             Objects.requireNonNull(command, "command");
         }
 
         @Override
         public String key() {
-            return command.getSku();
-        }
-    }
-
-    /** Give back what the order holds of one SKU, for {@code stock-releases}. */
-    record Release(StockCommand command) implements SagaEffect {
-        public Release {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public String key() {
-            return command.getSku();
-        }
-    }
-
-    /** Take the order total from the customer's funds, for {@code payment-authorizations}. */
-    record Authorize(PaymentCommand command) implements SagaEffect {
-        public Authorize {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public String key() {
-            return command.getCustomerId();
-        }
-    }
-
-    /** Give back what the order was charged, for {@code payment-refunds}. */
-    record Refund(PaymentCommand command) implements SagaEffect {
-        public Refund {
-            Objects.requireNonNull(command, "command");
-        }
-
-        @Override
-        public String key() {
-            return command.getCustomerId();
+            return command.getKey();
         }
     }
 }

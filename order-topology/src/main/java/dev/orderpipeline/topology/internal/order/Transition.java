@@ -8,13 +8,11 @@ import dev.orderpipeline.schemas.avro.OrderStatusChanged;
 import dev.orderpipeline.topology.avro.LineOutcome;
 import dev.orderpipeline.topology.avro.OrderSagaState;
 import dev.orderpipeline.topology.avro.OrderSnapshot;
-import dev.orderpipeline.topology.avro.PaymentCommand;
-import dev.orderpipeline.topology.avro.PaymentCommandKind;
 import dev.orderpipeline.topology.avro.PaymentPhase;
+import dev.orderpipeline.topology.avro.SagaCommand;
+import dev.orderpipeline.topology.avro.SagaCommandKind;
 import dev.orderpipeline.topology.avro.SagaLine;
 import dev.orderpipeline.topology.avro.SagaPhase;
-import dev.orderpipeline.topology.avro.StockCommand;
-import dev.orderpipeline.topology.avro.StockCommandKind;
 import dev.orderpipeline.topology.avro.StockLine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,18 +21,31 @@ import java.util.List;
 /**
  * One step of one order's saga in the making: a copy of its state plus the effects decided so far. Keeps the
  * bookkeeping that must never go wrong in one place: sequences increase by one per status event, every status event
- * names the status before it, every release marks its line released (so nothing is released twice), every refund
- * marks the payment refunded.
+ * names the status before it, every release marks its line released and every refund marks the payment refunded, so
+ * nothing is given back twice and nothing is given back that the order does not hold.
  */
 final class Transition {
 
-    private final OrderSagaState.Builder state;
+    private final OrderSagaState state;
     private final List<SagaEffect> effects = new ArrayList<>();
     private final Instant now;
     private OrderStatus lastStatus;
+    private List<LineItem> items;
 
+    /**
+     * Starts from a copy of {@code current}, which stays untouched. The copy shares what never changes once an order
+     * is placed (the order snapshot, the cancellation request, the strings) and copies the lines, whose outcomes
+     * change; the all-fields constructors make a field added to the schema a compile error here rather than a field
+     * silently dropped.
+     */
     Transition(final OrderSagaState current, final long nowMs) {
-        this.state = OrderSagaState.newBuilder(current);
+        final List<StockLine> lines = new ArrayList<>(current.getLines().size());
+        for (final StockLine line : current.getLines()) {
+            lines.add(new StockLine(line.getSku(), line.getQuantity(), line.getOutcome(), line.getAvailable()));
+        }
+        this.state = new OrderSagaState(current.getOrderId(), current.getPhase(), current.getSequence(),
+                current.getOrder(), lines, current.getPayment(), current.getPaymentAvailable(),
+                current.getCancellation(), current.getReasonCode(), current.getReasonMessage());
         this.now = Instant.ofEpochMilli(nowMs);
         this.lastStatus = current.getSequence() < 0 ? null : statusOf(current.getPhase());
     }
@@ -76,7 +87,7 @@ final class Transition {
                 .setOrderCreatedAt(order.getCreatedAt())
                 .setCurrency(order.getCurrency())
                 .setTotalMinor(order.getTotalMinor())
-                .setItems(lineItems(order.getItems()))
+                .setItems(items())
                 .build()));
         lastStatus = status;
         return this;
@@ -130,9 +141,19 @@ final class Transition {
         return this;
     }
 
+    long paymentAvailable() {
+        return state.getPaymentAvailable();
+    }
+
+    /** Notes the funds the payment step reported when it declined (for the rejection message). */
+    Transition paymentAvailable(final long available) {
+        state.setPaymentAvailable(available);
+        return this;
+    }
+
     /** Asks for a reservation of the line. */
     Transition reserve(final StockLine line) {
-        effects.add(new SagaEffect.Reserve(stockCommand(StockCommandKind.RESERVE, line)));
+        effects.add(command(SagaCommandKind.RESERVE, line.getSku(), line.getQuantity(), null));
         return this;
     }
 
@@ -149,57 +170,54 @@ final class Transition {
     /** Gives back one line and marks it RELEASED. */
     Transition release(final StockLine line) {
         line.setOutcome(LineOutcome.RELEASED);
-        effects.add(new SagaEffect.Release(stockCommand(StockCommandKind.RELEASE, line)));
+        effects.add(command(SagaCommandKind.RELEASE, line.getSku(), line.getQuantity(), null));
         return this;
     }
 
     /** Asks for the order total from the customer's funds. */
     Transition authorize() {
         state.setPayment(PaymentPhase.AWAITING);
-        effects.add(new SagaEffect.Authorize(paymentCommand(PaymentCommandKind.AUTHORIZE)));
+        final OrderSnapshot order = state.getOrder();
+        effects.add(command(SagaCommandKind.AUTHORIZE, order.getCustomerId(), order.getTotalMinor(),
+                order.getCurrency()));
         return this;
     }
 
-    /** Gives the charge back and marks the payment REFUNDED. */
-    Transition refund() {
-        state.setPayment(PaymentPhase.REFUNDED);
-        effects.add(new SagaEffect.Refund(paymentCommand(PaymentCommandKind.REFUND)));
+    /** Gives the charge back if the order holds one (payment AUTHORIZED) and marks the payment REFUNDED. */
+    Transition refundHeld() {
+        if (state.getPayment() == PaymentPhase.AUTHORIZED) {
+            state.setPayment(PaymentPhase.REFUNDED);
+            final OrderSnapshot order = state.getOrder();
+            effects.add(command(SagaCommandKind.REFUND, order.getCustomerId(), order.getTotalMinor(),
+                    order.getCurrency()));
+        }
         return this;
+    }
+
+    /** Gives back whatever the order holds: every RESERVED line and an AUTHORIZED payment. */
+    Transition giveBackHeld() {
+        return releaseHeld().refundHeld();
     }
 
     Decision decide() {
-        return new Decision(state.build(), effects, null);
+        return new Decision(state, effects, null);
     }
 
     Decision decide(final String anomaly) {
-        return new Decision(state.build(), effects, anomaly);
+        return new Decision(state, effects, anomaly);
     }
 
-    private StockCommand stockCommand(final StockCommandKind kind, final StockLine line) {
-        return StockCommand.newBuilder()
-                .setKind(kind)
-                .setOrderId(state.getOrderId())
-                .setSku(line.getSku())
-                .setQuantity(line.getQuantity())
-                .build();
-    }
-
-    private PaymentCommand paymentCommand(final PaymentCommandKind kind) {
-        final OrderSnapshot order = state.getOrder();
-        return PaymentCommand.newBuilder()
-                .setKind(kind)
-                .setOrderId(state.getOrderId())
-                .setCustomerId(order.getCustomerId())
-                .setCurrency(order.getCurrency())
-                .setAmountMinor(order.getTotalMinor())
-                .build();
+    private SagaEffect command(final SagaCommandKind kind, final String key, final long amount,
+                               final String currency) {
+        return new SagaEffect.Command(new SagaCommand(kind, state.getOrderId(), key, amount, currency));
     }
 
     /** The public status an order in this phase last reported; null while only a cancellation is known. */
     static OrderStatus statusOf(final SagaPhase phase) {
         return switch (phase) {
-            case AWAITING_STOCK -> OrderStatus.PENDING;
-            case AWAITING_PAYMENT -> OrderStatus.STOCK_RESERVED;
+            // In flight, an order has reported PENDING only: STOCK_RESERVED and PAYMENT_AUTHORIZED are written with
+            // the decision, once every answer is in.
+            case AWAITING -> OrderStatus.PENDING;
             case CONFIRMED -> OrderStatus.CONFIRMED;
             case REJECTED -> OrderStatus.REJECTED;
             case CANCELLED -> OrderStatus.CANCELLED;
@@ -207,10 +225,15 @@ final class Transition {
         };
     }
 
-    private static List<LineItem> lineItems(final List<SagaLine> lines) {
-        final List<LineItem> items = new ArrayList<>(lines.size());
-        for (final SagaLine line : lines) {
-            items.add(new LineItem(line.getSku(), line.getQuantity(), line.getUnitPriceMinor()));
+    /** The order's items as placed, for the status events: built once per step, shared by its events. */
+    private List<LineItem> items() {
+        if (items == null) {
+            final List<SagaLine> lines = state.getOrder().getItems();
+            final List<LineItem> built = new ArrayList<>(lines.size());
+            for (final SagaLine line : lines) {
+                built.add(new LineItem(line.getSku(), line.getQuantity(), line.getUnitPriceMinor()));
+            }
+            items = List.copyOf(built);
         }
         return items;
     }
