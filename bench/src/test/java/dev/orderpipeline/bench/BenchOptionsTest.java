@@ -3,6 +3,8 @@ package dev.orderpipeline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderpipeline.topology.OrderTopologyConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ class BenchOptionsTest {
         assertThat(options.workloads()).containsExactlyElementsOf(BenchOptions.ALL_WORKLOADS);
         assertThat(options.sagaOrders()).isEqualTo(200_000);
         assertThat(options.e2eRates()).containsExactly(250, 500, 1000);
-        assertThat(options.commitIntervals().get(0)).as("the pipeline's own commit interval first").isEqualTo(100);
+        assertThat(options.commitIntervals().get(0)).as("the pipeline's own commit interval first")
+                .isEqualTo((int) OrderTopologyConfig.defaults(Path.of("unused")).commitInterval().toMillis());
         assertThat(options.run()).isEqualTo(Duration.ofSeconds(20));
     }
 
