@@ -19,7 +19,7 @@ import java.util.Set;
  * @param sagaOrders         orders pushed through the saga for throughput ({@code --orders}, default 200,000)
  * @param e2eRates           offered orders/s of the end-to-end latency runs ({@code --rates}, default 250,500,1000)
  * @param targetRate         the rate the issues' latency targets are stated at (1,000/s)
- * @param commitIntervals    commit.interval.ms values for latency ({@code --commit-intervals}, default 20,50,100;
+ * @param commitIntervals    commit.interval.ms values for latency ({@code --commit-intervals}, default 100,50,20;
  *                           the first is the pipeline's own)
  * @param run                length of each measured run ({@code --seconds}, default 20 s)
  * @param sweep              length of each point of a latency-vs-load sweep (default 10 s)
@@ -52,7 +52,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
               --workloads LIST         any of ingest,saga,queries,notifications,restore (default: all)
               --orders N               orders through the saga for throughput (default 200000)
               --rates LIST             offered orders/s of end-to-end latency runs (default 250,500,1000)
-              --commit-intervals LIST  commit.interval.ms values for latency (default 20,50,100)
+              --commit-intervals LIST  commit.interval.ms values for latency (default 100,50,20)
               --seconds S              length of each measured run (default 20)
               --connections C          connections of fixed-concurrency ingest runs (default 32)
               --partitions P           partitions of every topic (default 3)
@@ -84,7 +84,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
                 line.integer("orders", quick ? 5_000 : 200_000),
                 line.integers("rates", quick ? List.of(250, 1000) : List.of(250, 500, 1000)),
                 1000,
-                line.integers("commit-intervals", quick ? List.of(20, 100) : List.of(20, 50, 100)),
+                line.integers("commit-intervals", quick ? List.of(100, 20) : List.of(100, 50, 20)),
                 run,
                 quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10),
                 quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10),

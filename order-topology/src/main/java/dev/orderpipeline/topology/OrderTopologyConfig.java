@@ -21,13 +21,14 @@ import java.util.Objects;
  *                          default 0)
  * @param httpPort          port of the health and metrics endpoints when run on its own ({@code HTTP_PORT}, default
  *                          8080); unused when the local stack hosts the service
- * @param commitInterval    Streams {@code commit.interval.ms} ({@code ORDER_TOPOLOGY_COMMIT_INTERVAL}, default 20ms).
+ * @param commitInterval    Streams {@code commit.interval.ms} ({@code ORDER_TOPOLOGY_COMMIT_INTERVAL}, default 100ms).
  *                          Under exactly-once an order's answers become visible to the next step only when the
  *                          transaction that wrote them commits, and an order crosses three such commits (requests,
  *                          answers, decision), so end-to-end latency is about four to five intervals; shorter
  *                          intervals cost throughput (every commit writes transaction markers to every partition it
- *                          touched) and below about 20 ms the commits themselves start to dominate. BENCHMARKS.md has
- *                          the measured trade-off.
+ *                          touched). With the default producer linger (5 ms) intervals below about 50 ms overload a
+ *                          small machine; shorter intervals pay off only with a linger as long as the interval (see
+ *                          the module README). BENCHMARKS.md has the measured trade-off.
  * @param saga              the validation rules ({@code ORDER_SAGA_*}, see {@link SagaSettings#from})
  */
 public record OrderTopologyConfig(String applicationId, Path stateDir, int replicationFactor, int numThreads,
@@ -52,7 +53,7 @@ public record OrderTopologyConfig(String applicationId, Path stateDir, int repli
 
     /** The defaults, with the given state directory. */
     public static OrderTopologyConfig defaults(final Path stateDir) {
-        return new OrderTopologyConfig("order-saga", stateDir, 1, 1, 0, 8080, Duration.ofMillis(20),
+        return new OrderTopologyConfig("order-saga", stateDir, 1, 1, 0, 8080, Duration.ofMillis(100),
                 SagaSettings.defaults());
     }
 
