@@ -24,7 +24,9 @@ import java.util.Set;
  * @param run                length of each measured run ({@code --seconds}, default 20 s)
  * @param sweep              length of each point of a latency-vs-load sweep (default 10 s)
  * @param warmUp             warm-up before each measured service (default 10 s: the JIT needs it)
- * @param httpConnections    connections of the fixed-concurrency ingest runs ({@code --connections}, default 32)
+ * @param httpConnections    connections of the fixed-concurrency ingest runs, one closed-loop run each
+ *                           ({@code --connections}, default 32,256: one where each connection mostly waits for the
+ *                           broker's acknowledgement, one that saturates the server)
  * @param queryConnections   connections of the fixed-concurrency query runs (default 16)
  * @param openConnections    connections an open-loop run may use (default 64)
  * @param queryOrders        orders preloaded for the query workload (default 20,000)
@@ -39,7 +41,7 @@ import java.util.Set;
  */
 public record BenchOptions(Path outDir, Set<String> workloads, int partitions, int sagaOrders, List<Integer> e2eRates,
                            int targetRate, List<Integer> commitIntervals, Duration run, Duration sweep,
-                           Duration warmUp, int httpConnections, int queryConnections, int openConnections,
+                           Duration warmUp, List<Integer> httpConnections, int queryConnections, int openConnections,
                            int queryOrders, int notifications, int restoreKeys, int producerRecords, double maxLoad,
                            Duration waitForCalm, boolean updateBenchmarks, JvmOptions serviceJvm,
                            JvmOptions brokerJvm) {
@@ -54,7 +56,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
               --rates LIST             offered orders/s of end-to-end latency runs (default 250,500,1000)
               --commit-intervals LIST  commit.interval.ms values for latency (default 100,50,20)
               --seconds S              length of each measured run (default 20)
-              --connections C          connections of fixed-concurrency ingest runs (default 32)
+              --connections LIST       connections of fixed-concurrency ingest runs (default 32,256)
               --partitions P           partitions of every topic (default 3)
               --notifications N        notifications delivered per run (default 200000)
               --restore-keys N         order keys restored after wiping state (default 100000)
@@ -88,7 +90,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
                 run,
                 quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10),
                 quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10),
-                line.integer("connections", 32),
+                line.integers("connections", List.of(32, 256)),
                 16,
                 64,
                 quick ? 2_000 : 20_000,
@@ -110,7 +112,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
     /** One line for the report. */
     public String describe() {
         return String.format(Locale.ROOT, "workloads %s; %d partitions; %,d saga orders; e2e rates %s/s; commit "
-                        + "intervals %s ms; runs %d s (sweep points %d s, warm-up %d s); %d/%d connections "
+                        + "intervals %s ms; runs %d s (sweep points %d s, warm-up %d s); %s/%d connections "
                         + "(ingest/queries), open loop up to %d; %,d notifications; %,d restore keys; service JVM %s",
                 String.join(",", workloads), partitions, sagaOrders, e2eRates, commitIntervals, run.toSeconds(),
                 sweep.toSeconds(), warmUp.toSeconds(), httpConnections, queryConnections, openConnections,

@@ -21,17 +21,20 @@ class BenchOptionsTest {
         assertThat(options.commitIntervals().get(0)).as("the pipeline's own commit interval first")
                 .isEqualTo((int) OrderTopologyConfig.defaults(Path.of("unused")).commitInterval().toMillis());
         assertThat(options.run()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.httpConnections()).as("one latency-bound and one saturating concurrency")
+                .containsExactly(32, 256);
     }
 
     @Test
     void shouldReadQuickModeAndOverrides() {
         final BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--workloads", "saga,queries",
-            "--orders=20,000", "--rates", "100,200", "--seconds", "7"});
+            "--orders=20,000", "--rates", "100,200", "--seconds", "7", "--connections", "16,64,512"});
 
         assertThat(options.workloads()).containsExactly("saga", "queries");
         assertThat(options.sagaOrders()).isEqualTo(20_000);
         assertThat(options.e2eRates()).isEqualTo(List.of(100, 200));
         assertThat(options.run()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(options.httpConnections()).isEqualTo(List.of(16, 64, 512));
         assertThat(options.restoreKeys()).as("quick size").isEqualTo(5_000);
     }
 

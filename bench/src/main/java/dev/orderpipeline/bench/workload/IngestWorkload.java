@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,11 @@ import java.util.UUID;
  * size with the same producer settings.
  *
  * <ol>
- *   <li>Both HTTP servers are warmed up, then loaded closed-loop at the same fixed concurrency: peak requests/s and
- *       service-time percentiles.</li>
+ *   <li>Both HTTP servers are warmed up, then loaded closed-loop at each fixed concurrency of the session (default
+ *       32 and 256 connections): requests/s and service-time percentiles at each. With few connections each one
+ *       spends most of its time waiting for the broker's acknowledgement (202 only after it), so requests/s there is
+ *       connections divided by that wait, not what the server can take; the issue's ratio is taken on the peak,
+ *       the best requests/s of each server over the concurrencies.</li>
  *   <li>Both are loaded open-loop at fractions of ingest's peak (10 .. 90 %): latency percentiles against offered
  *       load, coordinated-omission corrected; the 50 % point is the issue's "half the peak rate".</li>
  *   <li>ProducerPerformance runs alone afterwards.</li>
@@ -58,14 +62,21 @@ public final class IngestWorkload implements Workload {
             final LoadGenerator.Requests trivialRequests = posts(trivialPort);
             final LoadGenerator toIngest = new LoadGenerator(address(ingestPort), context.progress());
             final LoadGenerator toTrivial = new LoadGenerator(address(trivialPort), context.progress());
-            final int connections = options.httpConnections();
+            final List<Integer> concurrencies = options.httpConnections();
+            final int warmUpConnections = concurrencies.getLast();
 
-            toIngest.closedLoop("warm-up ingest", connections, options.warmUp(), ingestRequests);
-            toTrivial.closedLoop("warm-up trivial POST", connections, options.warmUp(), trivialRequests);
-            final LoadResult ingestPeak = toIngest.closedLoop("ingest, " + connections + " connections", connections,
-                    options.run(), ingestRequests);
-            final LoadResult trivialPeak = toTrivial.closedLoop("trivial POST, " + connections + " connections",
-                    connections, options.run(), trivialRequests);
+            toIngest.closedLoop("warm-up ingest", warmUpConnections, options.warmUp(), ingestRequests);
+            toTrivial.closedLoop("warm-up trivial POST", warmUpConnections, options.warmUp(), trivialRequests);
+            final List<LoadResult> ingestClosed = new ArrayList<>();
+            final List<LoadResult> trivialClosed = new ArrayList<>();
+            for (final int connections : concurrencies) {
+                ingestClosed.add(toIngest.closedLoop("ingest, " + connections + " connections", connections,
+                        options.run(), ingestRequests));
+                trivialClosed.add(toTrivial.closedLoop("trivial POST, " + connections + " connections",
+                        connections, options.run(), trivialRequests));
+            }
+            final LoadResult ingestPeak = best(ingestClosed);
+            final LoadResult trivialPeak = best(trivialClosed);
 
             final List<LoadResult> ingestSweep = new ArrayList<>();
             final List<LoadResult> trivialSweep = new ArrayList<>();
@@ -98,19 +109,27 @@ public final class IngestWorkload implements Workload {
             context.progress().done(String.format(Locale.ROOT, "%,.0f records/s", producer.recordsPerSec()));
 
             final List<ResultRow> rows = new ArrayList<>();
-            final String concurrency = connections + " connections";
-            rows.add(new ResultRow(NAME, "POST /orders throughput, " + concurrency, "req/s", ingestPeak.throughput(),
-                    "trivial Javalin POST (same JSON, 202, no Kafka)", trivialPeak.throughput(),
-                    Target.ratioAtLeast(0.6), failures(ingestPeak)));
-            rows.add(new ResultRow(NAME, "POST /orders throughput vs Kafka producer", "records/s",
+            rows.add(new ResultRow(NAME, "POST /orders peak throughput (best of " + joined(concurrencies)
+                    + " connections)", "req/s", ingestPeak.throughput(), "trivial Javalin POST (same JSON, 202, no "
+                    + "Kafka), its own best", trivialPeak.throughput(), Target.ratioAtLeast(0.6), String.format(
+                    Locale.ROOT, "ingest peaked at %d connections, the trivial POST at %d; %s",
+                    ingestPeak.connections(), trivialPeak.connections(), failures(ingestPeak)).strip()));
+            rows.add(new ResultRow(NAME, "POST /orders peak throughput vs Kafka producer", "records/s",
                     ingestPeak.throughput(), "ProducerPerformance (" + recordSize + " B values, acks=all, idempotent, "
                     + "linger " + INGEST_LINGER_MS + " ms)", producer.recordsPerSec(), Target.none(),
                     "ProducerPerformance pipelines sends from one thread without HTTP; its records have no key (ingest "
                             + "keys by a 36-character order id)"));
-            rows.add(new ResultRow(NAME, "POST /orders p50, " + concurrency, "ms", ingestPeak.latency().p50Millis(),
-                    "trivial Javalin POST", trivialPeak.latency().p50Millis(), Target.none(), ""));
-            rows.add(new ResultRow(NAME, "POST /orders p99, " + concurrency, "ms", ingestPeak.latency().p99Millis(),
-                    "trivial Javalin POST", trivialPeak.latency().p99Millis(), Target.none(), ""));
+            for (int i = 0; i < concurrencies.size(); i++) {
+                final LoadResult ours = ingestClosed.get(i);
+                final LoadResult base = trivialClosed.get(i);
+                final String at = ", " + concurrencies.get(i) + " connections";
+                rows.add(new ResultRow(NAME, "POST /orders throughput" + at, "req/s", ours.throughput(),
+                        "trivial Javalin POST, same connections", base.throughput(), Target.none(), failures(ours)));
+                rows.add(new ResultRow(NAME, "POST /orders p50" + at, "ms", ours.latency().p50Millis(),
+                        "trivial Javalin POST", base.latency().p50Millis(), Target.none(), ""));
+                rows.add(new ResultRow(NAME, "POST /orders p99" + at, "ms", ours.latency().p99Millis(),
+                        "trivial Javalin POST", base.latency().p99Millis(), Target.none(), ""));
+            }
             final String half = String.format(Locale.ROOT, " at half peak (%.0f req/s open loop)",
                     ingestHalf.offeredRate());
             rows.add(new ResultRow(NAME, "POST /orders p50" + half, "ms", ingestHalf.latency().p50Millis(),
@@ -128,15 +147,24 @@ public final class IngestWorkload implements Workload {
             final List<Chart> charts = List.of(
                     new Chart("ingest-latency-vs-load", "POST /orders: latency vs offered load (open loop)",
                             "offered load (requests/s)", "latency (ms, log)", true, latency),
-                    new Chart("ingest-throughput-over-time", "POST /orders at " + concurrency
-                            + ": answers per second", "second of run", "requests/s", false,
+                    new Chart("ingest-throughput-over-time", "POST /orders at " + ingestPeak.connections()
+                            + " connections: answers per second", "second of run", "requests/s", false,
                             List.of(LatencySweep.timeline("ingest", ingestPeak.perSecond(), false),
-                                    LatencySweep.timeline("trivial POST", trivialPeak.perSecond(), true))));
+                                    LatencySweep.timeline("trivial POST", trivialClosed.get(
+                                    ingestClosed.indexOf(ingestPeak)).perSecond(), true))));
             return new WorkloadResult(rows, charts, List.of(String.format(Locale.ROOT,
                     "ingest: record size %d B (Confluent Avro OrderPlaced with 2 lines); ProducerPerformance sent %,d "
                             + "records, p50 %.0f ms, p99 %.0f ms", recordSize, producer.records(),
                     producer.p50Millis(), producer.p99Millis())));
         }
+    }
+
+    private static LoadResult best(final List<LoadResult> runs) {
+        return runs.stream().max(Comparator.comparingDouble(LoadResult::throughput)).orElseThrow();
+    }
+
+    private static String joined(final List<Integer> values) {
+        return String.join("/", values.stream().map(String::valueOf).toList());
     }
 
     private static String failures(final LoadResult result) {
