@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class TopicAdmin {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), timeout);
+                awaitServed(admin, missing, timeout);
                 LOG.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(), partitions);
             }
             return Set.copyOf(missing.stream().map(NewTopic::name).toList());
@@ -67,6 +71,34 @@ public final class TopicAdmin {
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("Partitions of " + topics + " have no leader after " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Returns once the leader of every partition answers for it. A leader in the metadata is not yet enough: the
+     * broker applies a new partition's leadership a little after its metadata says so, and a produce in between
+     * gets NOT_LEADER_OR_FOLLOWER just the same (seen when the local stack seeds the demo catalogue right after
+     * creating the topics). Asking each partition's end offset goes through the same path as a produce.
+     */
+    private static void awaitServed(final Admin admin, final List<NewTopic> topics, final Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (final NewTopic topic : topics) {
+            for (int p = 0; p < topic.numPartitions(); p++) {
+                partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+        }
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (final ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
             Thread.sleep(50);
         }
