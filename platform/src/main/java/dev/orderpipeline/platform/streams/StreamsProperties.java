@@ -39,7 +39,8 @@ public final class StreamsProperties {
         // visible before the commit, which sends whatever is buffered) and would save the broker many small
         // requests, but it keeps most of an open transaction's records in the producer; with 100 ms, one chaos
         // audit in seven saw a transaction that should have been aborted become visible on some partitions after
-        // a hard broker restart (see BENCHMARKS.md, chaos audit). 5 ms is what the audits have passed with.
+        // a hard broker restart (see "Latency settings" in order-topology/README.md). 5 ms is what the audits have
+        // passed with.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         props.putAll(kafka.clientConfig());
         props.putAll(kafka.serdeConfig());
