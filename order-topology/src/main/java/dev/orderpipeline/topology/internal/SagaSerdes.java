@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * Serdes of the saga's internal Avro records (stores and repartition topics), in the same Confluent wire format and
  * on the same registry client as the public topics of {@link Topics}. Their subjects are named after the internal
- * topics ({@code <application.id>-step-commands-repartition-value}, {@code ...-saga-orders-changelog-value}),
+ * topics ({@code <application.id>-step-requests-repartition-value}, {@code ...-saga-orders-changelog-value}),
  * so they are registered automatically whatever {@code auto.register.schemas} says for the public contracts: these
  * schemas belong to this application alone.
  *

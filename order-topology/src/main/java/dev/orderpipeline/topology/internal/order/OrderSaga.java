@@ -191,7 +191,7 @@ public final class OrderSaga {
             return Decision.ignore(notOwner(cancellation, current.getOrder().getCustomerId())
                     + "; the order stays in phase " + current.getPhase());
         }
-        final Transition step = new Transition(OrderSagaState.newBuilder(current).setCancellation(cancellation).build(), now);
+        final Transition step = new Transition(current, now).cancellation(cancellation);
         return switch (step.phase()) {
             case AWAITING -> step.giveBackHeld().cancel(cancelledBeforeConfirmation(cancellation)).decide();
             case CONFIRMED -> step.giveBackHeld().cancel(reversed(cancellation)).decide();
@@ -235,7 +235,6 @@ public final class OrderSaga {
      * was declined, and confirmed otherwise. The statuses follow the steps' documented order.
      */
     private static Decision decide(final Transition step) {
-        final OrderSnapshot order = step.order();
         final List<StockLine> shortLines = step.lines().stream()
                 .filter(l -> l.getOutcome() == LineOutcome.SHORT).toList();
         if (!shortLines.isEmpty()) {

@@ -39,8 +39,9 @@ public sealed interface SagaEffect {
     }
 
     /**
-     * A command for the stock or payment step ({@code step-commands}): reserve or release units of a SKU, authorize
-     * or refund an amount of a customer's funds. Keyed by the SKU or the customer id.
+     * A command for the stock or payment step: reserve units of a SKU or authorize an amount of a customer's funds
+     * ({@code step-requests}), release or refund them ({@code step-compensations}). Keyed by the SKU or the customer
+     * id.
      */
     record Command(SagaCommand command) implements SagaEffect {
         public Command {

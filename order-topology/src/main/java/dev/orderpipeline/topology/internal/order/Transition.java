@@ -5,6 +5,7 @@ import dev.orderpipeline.schemas.avro.NotificationKind;
 import dev.orderpipeline.schemas.avro.NotificationRequested;
 import dev.orderpipeline.schemas.avro.OrderStatus;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
+import dev.orderpipeline.topology.avro.CancelRequest;
 import dev.orderpipeline.topology.avro.LineOutcome;
 import dev.orderpipeline.topology.avro.OrderSagaState;
 import dev.orderpipeline.topology.avro.OrderSnapshot;
@@ -66,8 +67,10 @@ final class Transition {
         return state.getOrder();
     }
 
-    String orderId() {
-        return state.getOrderId();
+    /** Records the cancellation request the order is acted on for. */
+    Transition cancellation(final CancelRequest request) {
+        state.setCancellation(request);
+        return this;
     }
 
     /** Emits a status change and moves the sequence on. */
