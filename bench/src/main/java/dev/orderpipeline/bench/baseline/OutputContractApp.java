@@ -9,14 +9,10 @@ import dev.orderpipeline.schemas.avro.NotificationRequested;
 import dev.orderpipeline.schemas.avro.OrderPlaced;
 import dev.orderpipeline.schemas.avro.OrderStatus;
 import dev.orderpipeline.schemas.avro.OrderStatusChanged;
-import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -54,18 +50,8 @@ final class OutputContractApp {
         orders.mapValues(OutputContractApp::notification, Named.as("contract-notification"))
                 .to(env.required("CONTRACT_NOTIFICATION_OUTPUT"), Produced.with(topics.notifications().keySerde(),
                         topics.notifications().valueSerde()).withName("contract-notification-sink"));
-        final Properties props = StreamsProperties.base(env.required("CONTRACT_APPLICATION_ID"), kafka,
-                Path.of(env.required("CONTRACT_STATE_DIR")), Topics.ORDERS_DLQ, 1);
-        env.get("COMMIT_INTERVAL_MS").ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                Long.parseLong(ms)));
-        final KafkaStreams streams = new KafkaStreams(builder.build(), props);
-        final Javalin http = HealthEndpoint.start("bench-output-contract", streams, env.integer("HTTP_PORT", 8092));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.stop();
-            streams.close();
-            topics.close();
-        }, "output-contract-shutdown"));
-        streams.start();
+        StreamsBaseline.start("bench-output-contract", builder.build(), kafka, env,
+                env.required("CONTRACT_APPLICATION_ID"), Path.of(env.required("CONTRACT_STATE_DIR")), 8092, topics);
     }
 
     private static List<OrderStatusChanged> history(final OrderPlaced order) {

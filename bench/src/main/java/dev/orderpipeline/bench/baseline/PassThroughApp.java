@@ -3,14 +3,9 @@ package dev.orderpipeline.bench.baseline;
 import dev.orderpipeline.platform.config.Env;
 import dev.orderpipeline.platform.config.KafkaSettings;
 import dev.orderpipeline.platform.streams.StreamsProperties;
-import dev.orderpipeline.schemas.Topics;
-import io.javalin.Javalin;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -35,16 +30,8 @@ final class PassThroughApp {
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("passthrough-source"))
                 .to(env.required("PASSTHROUGH_OUTPUT"),
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("passthrough-sink"));
-        final Properties props = StreamsProperties.base(env.required("PASSTHROUGH_APPLICATION_ID"), kafka,
-                Path.of(env.required("PASSTHROUGH_STATE_DIR")), Topics.ORDERS_DLQ, 1);
-        env.get("COMMIT_INTERVAL_MS").ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                Long.parseLong(ms)));
-        final KafkaStreams streams = new KafkaStreams(builder.build(), props);
-        final Javalin http = HealthEndpoint.start("bench-passthrough", streams, env.integer("HTTP_PORT", 8091));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.stop();
-            streams.close();
-        }, "passthrough-shutdown"));
-        streams.start();
+        StreamsBaseline.start("bench-passthrough", builder.build(), kafka, env,
+                env.required("PASSTHROUGH_APPLICATION_ID"), Path.of(env.required("PASSTHROUGH_STATE_DIR")), 8091,
+                () -> { });
     }
 }
