@@ -23,7 +23,8 @@ import java.util.Set;
  *                           the first is the pipeline's own)
  * @param run                length of each measured run ({@code --seconds}, default 20 s)
  * @param sweep              length of each point of a latency-vs-load sweep (default 10 s)
- * @param warmUp             warm-up before each measured service (default 10 s: the JIT needs it)
+ * @param warmUp             warm-up before each measured service ({@code --warm-up}, default 30 s: the JIT needs it; 10 s
+ *                           left ingest compiling while it was measured)
  * @param httpConnections    connections of the fixed-concurrency ingest runs, one closed-loop run each
  *                           ({@code --connections}, default 32,256: one where each connection mostly waits for the
  *                           broker's acknowledgement, one that saturates the server)
@@ -57,6 +58,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
               --commit-intervals LIST  commit.interval.ms values for latency (default 100,50,20)
               --seconds S              length of each measured run (default 20)
               --connections LIST       connections of fixed-concurrency ingest runs (default 32,256)
+              --warm-up S              warm-up before each measured service (default 30)
               --partitions P           partitions of every topic (default 3)
               --notifications N        notifications delivered per run (default 200000)
               --restore-keys N         order keys restored after wiping state (default 100000)
@@ -89,7 +91,7 @@ public record BenchOptions(Path outDir, Set<String> workloads, int partitions, i
                 line.integers("commit-intervals", quick ? List.of(100, 20) : List.of(100, 50, 20)),
                 run,
                 quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10),
-                quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10),
+                line.duration("warm-up", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(30)),
                 line.integers("connections", List.of(32, 256)),
                 16,
                 64,

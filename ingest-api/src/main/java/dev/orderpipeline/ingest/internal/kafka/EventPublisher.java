@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,6 +36,7 @@ public final class EventPublisher implements AutoCloseable {
     private final KafkaClientMetrics clientMetrics;
     private final ProducerSettings settings;
     private final Meter.MeterProvider<Timer> timers;
+    private final AckWatchdog watchdog;
 
     public EventPublisher(final KafkaSettings kafka, final ProducerSettings settings, final MeterRegistry registry) {
         this.settings = settings;
@@ -43,6 +44,8 @@ public final class EventPublisher implements AutoCloseable {
                 new ByteArraySerializer());
         this.clientMetrics = new KafkaClientMetrics(producer);
         this.clientMetrics.bindTo(registry);
+        // A second past the producer's own deadline, which is part of budget().
+        this.watchdog = AckWatchdog.start(settings.deliveryTimeout().plusSeconds(1), Duration.ofMillis(100));
         this.timers = Timer.builder("ingest.publish")
                 .description("Time from send to Kafka's acknowledgement, by topic and outcome")
                 .publishPercentileHistogram()
@@ -78,29 +81,41 @@ public final class EventPublisher implements AutoCloseable {
     /** As {@link #publish(Topic, Object, Object)} for records already in bytes. */
     public RecordMetadata publish(final String topic, final byte[] key, final byte[] value) throws PublishFailedException {
         final long started = System.nanoTime();
+        // The producer answers by itself within delivery.timeout.ms; the watchdog only guards against it never doing
+        // so, and costs far less than a timed wait per request (see AckWatchdog).
+        final CompletableFuture<RecordMetadata> verdict = watchdog.watch();
         try {
-            final Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, key, value));
-            // The producer fails the future by itself after delivery.timeout.ms; the margin only guards against bugs.
-            final RecordMetadata stored = sent.get(settings.deliveryTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value), (stored, failure) -> {
+                if (failure == null) {
+                    verdict.complete(stored);
+                } else {
+                    verdict.completeExceptionally(failure);
+                }
+            });
+            final RecordMetadata stored = verdict.get();
             record(topic, "acknowledged", started);
             return stored;
         } catch (final ExecutionException e) {
             final Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                record(topic, "unavailable", started);
+                LOG.error("No verdict from the producer for {} within its delivery timeout; the record may still be stored",
+                        topic);
+                throw new PublishFailedException("No acknowledgement from Kafka for " + topic + " in time", cause, true);
+            }
             final boolean retriable = cause instanceof RetriableException;
             record(topic, retriable ? "unavailable" : "failed", started);
             throw new PublishFailedException("Kafka did not store the record on " + topic + ": " + cause, cause, retriable);
         } catch (final org.apache.kafka.common.errors.TimeoutException e) {
+            verdict.cancel(false);
             record(topic, "unavailable", started);
             throw new PublishFailedException("Kafka did not accept the record for " + topic + " in time", e, true);
-        } catch (final TimeoutException e) {
-            record(topic, "unavailable", started);
-            LOG.error("No verdict from the producer for {} within its delivery timeout; the record may still be stored", topic);
-            throw new PublishFailedException("No acknowledgement from Kafka for " + topic + " in time", e, true);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             record(topic, "interrupted", started);
             throw new PublishFailedException("Interrupted while publishing to " + topic, e, true);
         } catch (final RuntimeException e) {
+            verdict.cancel(false);
             record(topic, "failed", started);
             throw new PublishFailedException("Kafka refused the record for " + topic + ": " + e, e, e instanceof RetriableException);
         }
@@ -145,6 +160,7 @@ public final class EventPublisher implements AutoCloseable {
         try {
             producer.close(timeout);
         } finally {
+            watchdog.close();
             clientMetrics.close();
         }
     }
