@@ -107,10 +107,15 @@ public final class IngestService implements AutoCloseable {
     /** Registers the ingest routes with their roles, plus request ids and metrics on their paths. */
     public void routes(final JavalinConfig javalin) {
         for (final String path : PATHS) {
-            javalin.routes.before(path, requestIds::before);
-            javalin.routes.before(path, httpMetrics::before);
-            javalin.routes.after(path, httpMetrics::after);
-            javalin.routes.after(path, requestIds::after);
+            // One handler each way: Javalin matches every before/after handler's path on every request.
+            javalin.routes.before(path, ctx -> {
+                requestIds.before(ctx);
+                httpMetrics.before(ctx);
+            });
+            javalin.routes.after(path, ctx -> {
+                httpMetrics.after(ctx);
+                requestIds.after(ctx);
+            });
         }
         javalin.routes.post("/orders", drain.guard(orders::place), Role.ORDERS_WRITE);
         javalin.routes.delete("/orders/{id}", drain.guard(orders::cancel), Role.ORDERS_WRITE);

@@ -1,12 +1,15 @@
 package dev.orderpipeline.ingest.internal.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +30,13 @@ public final class HttpMetrics {
 
     private static final String START = HttpMetrics.class.getName() + ".start";
 
+    /** What a timer is told apart by. */
+    private record Series(HandlerType method, String route, int status) {
+    }
+
     private final Meter.MeterProvider<Timer> requests;
+    /** The provider's own lookup builds and sorts the tags on every call; this finds the timer from a record. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
 
     public HttpMetrics(final MeterRegistry registry) {
@@ -52,9 +61,13 @@ public final class HttpMetrics {
             return;
         }
         active.decrementAndGet();
-        final int status = ctx.statusCode();
-        requests.withTags("method", ctx.method().name(), "route", route(ctx), "status", Integer.toString(status),
-                "outcome", outcome(status)).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        timers.computeIfAbsent(new Series(ctx.method(), route(ctx), ctx.statusCode()), this::timer)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(final Series series) {
+        return requests.withTags("method", series.method().name(), "route", series.route(), "status",
+                Integer.toString(series.status()), "outcome", outcome(series.status()));
     }
 
     private static String route(final Context ctx) {

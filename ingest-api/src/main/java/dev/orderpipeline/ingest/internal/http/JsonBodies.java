@@ -59,7 +59,7 @@ public final class JsonBodies {
             }
             throw tooLarge();
         }
-        final byte[] body = readBounded(ctx);
+        final byte[] body = declared >= 0 ? readDeclared(ctx, (int) declared) : readBounded(ctx);
         if (body.length == 0) {
             throw ProblemException.badRequest("The body is empty; send a JSON object",
                     List.of(new FieldError("", "is empty")));
@@ -76,6 +76,22 @@ public final class JsonBodies {
         }
     }
 
+    /** A body of a declared length (within the limit): read into an array of that size. */
+    private static byte[] readDeclared(final Context ctx, final int length) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            final byte[] body = new byte[length];
+            final int read = in.readNBytes(body, 0, length);
+            if (read < length) {
+                throw ProblemException.badRequest("The body ended after " + read + " of the " + length
+                        + " bytes its Content-Length declared", null);
+            }
+            return body;
+        } catch (final IOException e) {
+            throw ProblemException.badRequest("The body could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    /** A body of unknown length (chunked): read up to one byte past the limit, to tell whether it is over. */
     private byte[] readBounded(final Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
             final byte[] body = in.readNBytes(maxBytes + 1);
