@@ -32,7 +32,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * read the same M preloaded notifications in groups of their own; both rates are taken between the first and the
  * last record handled, so start-up and group join are left out of both. Measured twice, each time on a cluster of
  * its own (the dispatcher's dedupe markers would otherwise suppress the second run): with the default settings (one
- * POST per notification) and with the batched settings for receivers that take batches.
+ * POST per notification) and with the batched settings for receivers that take batches. The batched run also
+ * measures the webhook delivery contract alone (decode, render, sign and POST the same batches, nothing else; see
+ * {@code WebhookContractConsumer}) into a sink of its own: a ceiling for any dispatcher on this machine.
  */
 public final class NotificationWorkload implements Workload {
 
@@ -88,6 +90,14 @@ public final class NotificationWorkload implements Workload {
                 "NOTIFY_WEBHOOK_BATCH_MAX=" + BATCHED.get("NOTIFY_WEBHOOK_BATCH_MAX") + ", NOTIFY_MAX_IN_FLIGHT="
                 + BATCHED.get("NOTIFY_MAX_IN_FLIGHT") + ", NOTIFY_MAX_POLL_RECORDS="
                 + BATCHED.get("NOTIFY_MAX_POLL_RECORDS") + " (the high-volume settings of the consumers README)"));
+        rows.add(new ResultRow(NAME, "webhook delivery contract alone (decode, render, sign, POST batches of "
+                + BATCHED.get("NOTIFY_WEBHOOK_BATCH_MAX") + ")", "notifications/s", batched.contract(),
+                "bare consumer, same topic, does nothing", batched.baseline().rate(), Target.none(),
+                "what any webhook dispatcher must do per record, with no dedupe, settlement records, commits or "
+                + "retries: a ceiling for the batched row above"));
+        rows.add(new ResultRow(NAME, "batched dispatcher vs the delivery contract alone", "notifications/s",
+                batched.rate(), "delivery contract alone, same run", batched.contract(), Target.none(),
+                "what dedupe, settlement records and commits after the outcome cost"));
         rows.add(ResultRow.alone(NAME, "duplicate webhook deliveries", "events",
                 single.duplicates() + batched.duplicates(), Target.atMost(0, "events"),
                 "event ids received more than once, both runs"));
@@ -99,8 +109,8 @@ public final class NotificationWorkload implements Workload {
     }
 
     /** One measured run: its own cluster, M preloaded notifications, the bare consumer, then the dispatcher. */
-    private record Delivery(BareResult baseline, double rate, long duplicates, List<Long> timeline, ResultRow rss,
-                            LoadResult rawHttp) {
+    private record Delivery(BareResult baseline, double contract, double rate, long duplicates, List<Long> timeline,
+                            ResultRow rss, LoadResult rawHttp) {
     }
 
     private static Delivery deliver(final WorkloadContext context, final String clusterName,
@@ -126,6 +136,7 @@ public final class NotificationWorkload implements Workload {
             }
             final BareResult baseline = BareResult.parse(bareNoHealth);
             context.progress().done(String.format(Locale.ROOT, "%,.0f records/s", baseline.rate()));
+            final double contract = settings.isEmpty() ? Double.NaN : contract(context, cluster, m, notes);
 
             final Map<String, String> env = new TreeMap<>(settings);
             env.put("NOTIFY_CHANNEL", "webhook");
@@ -145,7 +156,34 @@ public final class NotificationWorkload implements Workload {
             final List<Long> timeline = sink.perSecond();
             // Last: the raw POSTs go to the same sink and would count as deliveries.
             final LoadResult raw = settings.isEmpty() ? rawHttp(context, sink) : null;
-            return new Delivery(baseline, rate, duplicates, timeline, rss, raw);
+            return new Delivery(baseline, contract, rate, duplicates, timeline, rss, raw);
+        }
+    }
+
+    /** The delivery contract alone, into a sink of its own: the rate between its first and last batch arriving. */
+    private static double contract(final WorkloadContext context, final LocalCluster cluster, final long m,
+                                   final List<String> notes) {
+        try (WebhookSink sink = new WebhookSink()) {
+            final ChildSpec spec = cluster.baseline("webhook-contract", "webhook-contract", Ports.free(), Map.of(
+                    "CONTRACT_TOPIC", Topics.NOTIFICATIONS,
+                    "CONTRACT_EXPECTED", Long.toString(m),
+                    "CONTRACT_GROUP_ID", "bench-webhook-contract",
+                    "CONTRACT_URL", sink.url().toString(),
+                    "CONTRACT_BATCH", BATCHED.get("NOTIFY_WEBHOOK_BATCH_MAX"),
+                    "CONTRACT_MAX_POLL_RECORDS", BATCHED.get("NOTIFY_MAX_POLL_RECORDS")));
+            final ChildSpec noHealth = new ChildSpec(spec.name(), spec.mainClass(), spec.args(), spec.env(),
+                    spec.jvm(), spec.logFile(), Optional.empty());
+            context.progress().begin("webhook delivery contract alone");
+            final ChildProcess child = cluster.children().start(noHealth);
+            if (!child.awaitExit(Awaiting.bound(m, 20))) {
+                child.kill();
+            }
+            if (sink.distinctEvents() < m) {
+                notes.add("webhook contract: only " + sink.distinctEvents() + " of " + m + " delivered; see "
+                        + spec.logFile());
+            }
+            context.progress().done(String.format(Locale.ROOT, "%,.0f notifications/s", sink.rate()));
+            return sink.rate();
         }
     }
 
