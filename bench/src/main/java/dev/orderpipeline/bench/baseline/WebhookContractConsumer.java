@@ -2,6 +2,7 @@ package dev.orderpipeline.bench.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderpipeline.consumers.internal.channel.WebhookPayload;
 import dev.orderpipeline.consumers.internal.channel.WebhookSignature;
 import dev.orderpipeline.platform.config.Env;
 import dev.orderpipeline.platform.config.KafkaSettings;
@@ -27,8 +28,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * The webhook delivery contract alone: what any dispatcher of {@code NotificationRequested} to a webhook must do
  * for every record, and nothing else. It reads the topic in a group of its own, decodes each record (Confluent Avro,
- * schema from the registry), renders the webhook JSON, and POSTs it in signed batches with the same JDK HTTP client
- * the dispatcher uses, all batches of a poll at once; no dedupe, no settlement records, no commits, no retries.
+ * schema from the registry), renders the webhook JSON with the dispatcher's own {@link WebhookPayload}, and POSTs
+ * it in signed batches with the same JDK HTTP client the dispatcher uses, all batches of a poll at once; no dedupe,
+ * no settlement records, no commits, no retries.
  * Its rate is therefore a ceiling for any dispatcher on this machine, next to the bare consumer's.
  *
  * <p>Settings: {@code CONTRACT_TOPIC}, {@code CONTRACT_EXPECTED}, {@code CONTRACT_GROUP_ID}, {@code CONTRACT_URL},
@@ -38,17 +40,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class WebhookContractConsumer {
 
     private static final String SECRET = "bench-webhook-secret";
-
-    /** The webhook body of one notification, as the dispatcher renders it. */
-    record Payload(String eventId, String orderId, String customerId, String kind, String reasonCode,
-                   String reasonMessage, String currency, long totalMinor, String requestedAt) {
-
-        static Payload of(final NotificationRequested n) {
-            return new Payload(n.getEventId(), n.getOrderId(), n.getCustomerId(), n.getKind().name(),
-                    n.getReasonCode(), n.getReasonMessage(), n.getCurrency(), n.getTotalMinor(),
-                    n.getRequestedAt().toString());
-        }
-    }
 
     private WebhookContractConsumer() {
     }
@@ -78,9 +69,9 @@ final class WebhookContractConsumer {
             while (records < expected && System.nanoTime() < deadline) {
                 final ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(200));
                 final List<CompletableFuture<HttpResponse<Void>>> posts = new ArrayList<>();
-                List<Payload> batch = new ArrayList<>(batchSize);
+                List<WebhookPayload> batch = new ArrayList<>(batchSize);
                 for (final ConsumerRecord<byte[], byte[]> record : polled) {
-                    batch.add(Payload.of(values.deserialize(topic, record.headers(), record.value())));
+                    batch.add(WebhookPayload.of(values.deserialize(topic, record.headers(), record.value())));
                     if (batch.size() == batchSize) {
                         posts.add(post(http, json, url, batch));
                         batch = new ArrayList<>(batchSize);
@@ -103,10 +94,10 @@ final class WebhookContractConsumer {
     }
 
     private static CompletableFuture<HttpResponse<Void>> post(final HttpClient http, final ObjectMapper json,
-                                                              final URI url, final List<Payload> batch) {
+                                                              final URI url, final List<WebhookPayload> batch) {
         final byte[] body;
         try {
-            body = json.writeValueAsBytes(Map.of("events", batch));
+            body = json.writeValueAsBytes(new WebhookPayload.Batch(batch));
         } catch (final JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }

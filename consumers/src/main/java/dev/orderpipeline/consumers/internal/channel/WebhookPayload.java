@@ -9,19 +9,20 @@ import java.util.List;
 
 /**
  * The JSON body of a webhook call: the notification's fields with the timestamp in ISO-8601, so receivers in any
- * language read it without Avro.
+ * language read it without Avro. Public for the benchmark's delivery-contract baseline, which renders the same
+ * bodies.
  */
-record WebhookPayload(String eventId, String orderId, String customerId, String kind, String reasonCode,
-                      String reasonMessage, String currency, long totalMinor, String requestedAt) {
+public record WebhookPayload(String eventId, String orderId, String customerId, String kind, String reasonCode,
+                             String reasonMessage, String currency, long totalMinor, String requestedAt) {
 
-    static WebhookPayload of(final NotificationRequested n) {
+    public static WebhookPayload of(final NotificationRequested n) {
         return new WebhookPayload(n.getEventId(), n.getOrderId(), n.getCustomerId(), n.getKind().name(),
                 n.getReasonCode(), n.getReasonMessage(), n.getCurrency(), n.getTotalMinor(),
                 n.getRequestedAt().toString());
     }
 
     /** The body of a batch request. */
-    record Batch(List<WebhookPayload> events) {
+    public record Batch(List<WebhookPayload> events) {
 
         /** {@code batch-} and the first 32 hex digits of the SHA-256 of the event ids, one per line, in order. */
         static String idempotencyKey(final List<String> eventIds) {
