@@ -27,6 +27,7 @@ import dev.orderpipeline.schemas.avro.OrderSource;
 import dev.orderpipeline.testsupport.KafkaCluster;
 import dev.orderpipeline.testsupport.RealKafka;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -307,6 +308,26 @@ class IngestApiIT {
         for (int i = 0; i < 100; i++) {
             assertProblem(ingest.postOrder(huge), 413);
         }
+    }
+
+    @Test
+    void shouldAnswer400ForABodyShorterThanItsContentLength() throws Exception {
+        // Given: a request that declares more bytes than the client sends before it stops writing
+        final byte[] body = VALID_ORDER.getBytes(StandardCharsets.UTF_8);
+        final String head = "POST /orders HTTP/1.1\r\nHost: " + ingest.uri("/").getAuthority()
+                + "\r\nContent-Type: application/json\r\nX-API-Key: " + IngestHarness.DEV_KEY
+                + "\r\nContent-Length: " + (body.length + 100) + "\r\nConnection: close\r\n\r\n";
+        final String answer;
+        try (Socket socket = new Socket(ingest.uri("/").getHost(), ingest.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            // When
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // Then
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
     }
 
     @Test

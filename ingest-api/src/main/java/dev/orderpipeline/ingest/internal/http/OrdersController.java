@@ -46,7 +46,6 @@ public final class OrdersController {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int MAX_REASON = 200;
 
-
     /** Collaborators. */
     public record Dependencies(JsonBodies bodies, OrderValidator validator, EventPublisher publisher,
                                IdempotentOrders idempotent, Topics topics, Clock clock, Duration sendTimeout,
